@@ -1,0 +1,9 @@
+"""The collection app: stories, series, contributors, themes, their blocks and media."""
+
+from django.apps import AppConfig
+
+
+class CollectionConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "collection"
+    verbose_name = "Collection"

@@ -1,0 +1,24 @@
+"""Page types, snippets and media of the collection, one module per area."""
+
+from .base import BasePage
+from .contributors import ContributorIndexPage, ContributorPage, ContributorRole
+from .media import StoryMedia
+from .series import SeriesIndexPage, SeriesPage, SeriesStory
+from .stories import StoryContributor, StoryFormat, StoryIndexPage, StoryPage
+from .themes import Theme
+
+__all__ = [
+    "BasePage",
+    "ContributorIndexPage",
+    "ContributorPage",
+    "ContributorRole",
+    "SeriesIndexPage",
+    "SeriesPage",
+    "SeriesStory",
+    "StoryContributor",
+    "StoryFormat",
+    "StoryIndexPage",
+    "StoryMedia",
+    "StoryPage",
+    "Theme",
+]

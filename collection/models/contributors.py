@@ -1,0 +1,119 @@
+"""Contributors (writers, researchers, illustrators, community voices) and their index."""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from ..blocks import LinkBlock
+from .base import BasePage
+
+
+class ContributorRole(models.TextChoices):
+    AUTHOR = "author", "Author"
+    INTERVIEWEE = "interviewee", "Interviewee"
+    HOST = "host", "Host"
+    RESEARCHER = "researcher", "Researcher"
+    ILLUSTRATOR = "illustrator", "Illustrator"
+    COMMUNITY_CONTRIBUTOR = "community-contributor", "Community contributor"
+
+
+class ContributorIndexPage(BasePage):
+    introduction = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="A short welcome above the list of contributors.",
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    template = "collection/contributor_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["collection.ContributorPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contributors"] = (
+            ContributorPage.objects.child_of(self).live().select_related("portrait").order_by(
+                "title"
+            )
+        )
+        return context
+
+
+class ContributorPageForm(WagtailAdminPageForm):
+    roles = forms.TypedMultipleChoiceField(
+        choices=ContributorRole.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="What this person does for the collection.",
+    )
+
+
+class ContributorPage(BasePage):
+    """A person who made or appears in stories. The page title is their name."""
+
+    roles = models.JSONField(default=list, blank=True)
+    short_bio = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="Two or three sentences, in the third person.",
+    )
+    portrait = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A portrait or an illustration they chose to represent them.",
+    )
+    links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        help_text="Their own website or profiles elsewhere.",
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contributor_page",
+        help_text="Their admin account, if they have one (illustrators see their own "
+        "commissions through it).",
+    )
+
+    base_form_class = ContributorPageForm
+    content_panels = BasePage.content_panels + [
+        FieldPanel("roles"),
+        FieldPanel("short_bio"),
+        FieldPanel("portrait"),
+        FieldPanel("links"),
+        FieldPanel("user", permission="wagtailusers.change_user"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("short_bio")]
+
+    template = "collection/contributor_page.html"
+    parent_page_types = ["collection.ContributorIndexPage"]
+    subpage_types = []
+
+    @property
+    def role_labels(self):
+        labels = dict(ContributorRole.choices)
+        return [labels[role] for role in self.roles if role in labels]
+
+    def get_context(self, request, *args, **kwargs):
+        from .stories import StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = (
+            StoryPage.objects.live()
+            .filter(story_contributors__contributor=self)
+            .distinct()
+            .select_related("hero_image")
+            .order_by("-first_published", "-pk")
+        )
+        return context

@@ -1,0 +1,64 @@
+"""The audio and video library item: wagtailmedia's media with transcript, captions and
+duration and size read from the file itself."""
+
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from wagtail.fields import RichTextField
+from wagtail.search import index
+from wagtailmedia.models import AbstractMedia
+
+from ..media_metadata import read_duration_and_size
+
+TRANSCRIPT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+
+
+class StoryMedia(AbstractMedia):
+    """An audio episode or a video, as uploaded to the media library."""
+
+    transcript = RichTextField(
+        features=TRANSCRIPT_FEATURES,
+        blank=True,
+        help_text="Everything said (and any important sounds). Required before a page using "
+        "this item is published.",
+    )
+    captions = models.FileField(
+        upload_to="media_captions",
+        blank=True,
+        validators=[FileExtensionValidator(["vtt"])],
+        help_text="Video only: a WebVTT (.vtt) captions file.",
+    )
+    captions_language = models.CharField(
+        max_length=16, default="en", help_text="The language code of the captions, e.g. en."
+    )
+    file_size = models.PositiveBigIntegerField(
+        null=True, editable=False, help_text="Read from the file when it is saved."
+    )
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "collection",
+        "thumbnail",
+        "transcript",
+        "captions",
+        "captions_language",
+        "tags",
+    )
+
+    search_fields = AbstractMedia.search_fields + [index.SearchField("transcript")]
+
+    class Meta(AbstractMedia.Meta):
+        verbose_name = "audio or video item"
+        verbose_name_plural = "audio and video"
+
+    @property
+    def mime_type(self):
+        return self.sources[0]["type"]
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            duration, size = read_duration_and_size(self.file)
+            self.file_size = size
+            if duration:
+                self.duration = round(duration, 2)
+        super().save(*args, **kwargs)

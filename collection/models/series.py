@@ -1,0 +1,98 @@
+"""Series: ordered runs of stories. The order of a series lives here and nowhere else."""
+
+from django.conf import settings
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from .base import BasePage
+
+
+class SeriesIndexPage(BasePage):
+    introduction = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="A short welcome above the list of series.",
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
+
+    template = "collection/series_index_page.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["collection.SeriesPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["series_list"] = (
+            SeriesPage.objects.child_of(self).live().select_related("cover_image").order_by(
+                "title"
+            )
+        )
+        return context
+
+
+class SeriesPage(BasePage):
+    introduction = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text="What the series is about and why it exists.",
+    )
+    cover_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The series' cover illustration.",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("cover_image"),
+        InlinePanel(
+            "series_stories",
+            label="Stories in order",
+            heading="Stories",
+            help_text="Drag to set the order readers follow.",
+        ),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+
+    template = "collection/series_page.html"
+    parent_page_types = ["collection.SeriesIndexPage"]
+    subpage_types = []
+
+    def live_stories(self):
+        """The series' live stories, in the series' order."""
+        from .stories import StoryPage
+
+        return list(
+            StoryPage.objects.live()
+            .filter(series_memberships__series=self)
+            .select_related("hero_image")
+            .order_by("series_memberships__sort_order")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = self.live_stories()
+        return context
+
+
+class SeriesStory(Orderable):
+    series = ParentalKey(SeriesPage, on_delete=models.CASCADE, related_name="series_stories")
+    story = models.ForeignKey(
+        "collection.StoryPage",
+        on_delete=models.CASCADE,
+        related_name="series_memberships",
+        help_text="A story in this series.",
+    )
+
+    panels = [FieldPanel("story")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("series", "story")]
+        verbose_name = "story in series"

@@ -1,0 +1,9 @@
+"""The illustrations app: the custom image model, credits, licences and commissions."""
+
+from django.apps import AppConfig
+
+
+class IllustrationsConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "illustrations"
+    verbose_name = "Illustrations"
