@@ -84,8 +84,7 @@ class KeyFactsBlock(blocks.StructBlock):
         preview_value = {
             "heading": "Key facts",
             "facts": [
-                "About 86% of genome-wide association study participants are of European "
-                "ancestry.",
+                "About 86% of genome-wide association study participants are of European ancestry.",
                 "Gaps in data can make risk scores less accurate for everyone else.",
             ],
             "style": "facts",
@@ -229,9 +228,7 @@ class VideoBlock(blocks.StructBlock):
         elif value.get("url"):
             for name in ("title", "poster", "transcript"):
                 if not value.get(name):
-                    errors[name] = ErrorList(
-                        [ValidationError("An external video needs this.")]
-                    )
+                    errors[name] = ErrorList([ValidationError("An external video needs this.")])
         if errors:
             raise blocks.StructBlockValidationError(block_errors=errors)
         return value
@@ -241,7 +238,9 @@ class EmbedBlock(blocks.StructBlock):
     """Any other embeddable thing (a Spotify episode, a SoundCloud track, a data story)."""
 
     url = blocks.URLBlock(help_text="The address of the thing to embed.")
-    title = blocks.CharBlock(max_length=200, help_text="What it is, for readers and screen readers.")
+    title = blocks.CharBlock(
+        max_length=200, help_text="What it is, for readers and screen readers."
+    )
     poster = ImageChooserBlock(required=False, help_text="An image shown until it is loaded.")
 
     class Meta:

@@ -41,8 +41,10 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = StoryPage.objects.live().select_related("hero_image").order_by(
-            "-first_published", "-pk"
+        stories = (
+            StoryPage.objects.live()
+            .select_related("hero_image")
+            .order_by("-first_published", "-pk")
         )
         featured = self.featured_story if self.featured_story_id else None
         if featured is None or not featured.live:

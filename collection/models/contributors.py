@@ -38,9 +38,10 @@ class ContributorIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contributors"] = (
-            ContributorPage.objects.child_of(self).live().select_related("portrait").order_by(
-                "title"
-            )
+            ContributorPage.objects.child_of(self)
+            .live()
+            .select_related("portrait")
+            .order_by("title")
         )
         return context
 

@@ -28,9 +28,7 @@ class SeriesIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["series_list"] = (
-            SeriesPage.objects.child_of(self).live().select_related("cover_image").order_by(
-                "title"
-            )
+            SeriesPage.objects.child_of(self).live().select_related("cover_image").order_by("title")
         )
         return context
 
