@@ -7,6 +7,7 @@ Nothing secret and nothing deploy-specific lives here: those come from the envir
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -17,7 +18,9 @@ INSTALLED_APPS = [
     "home",
     "collection",
     "illustrations",
+    "operations",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -45,7 +48,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Answers load-balancer probes before host checks and HTTPS redirects (operations/).
+    "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Strict nonce-based policy on public pages, a relaxed one under /admin/.
+    "operations.middleware.ContentSecurityPolicyMiddleware",
+    # Whole-page cache for anonymous readers; inside the CSP middleware so every response,
+    # cached or not, gets a fresh nonce and header.
+    "operations.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -127,3 +137,152 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# Caches (operations app). Redis in production through CACHE_URL or REDIS_URL
+# (redis://host:6379/0); a per-process memory cache otherwise.
+_CACHE_URL = env("CACHE_URL", default=env("REDIS_URL", default="locmemcache://mind-the-gap"))
+CACHES = {"default": env.cache_url_config(_CACHE_URL)}
+# Wagtail looks up renditions in a cache called "renditions" to skip a query per image.
+CACHES["renditions"] = {**CACHES["default"], "TIMEOUT": 60 * 60 * 24}
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    CACHES["renditions"]["LOCATION"] = "mind-the-gap-renditions"
+    CACHES["renditions"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
+else:
+    CACHES["renditions"]["KEY_PREFIX"] = "renditions"
+    # A Redis outage makes pages slower, not broken; /healthz still reports it.
+    for _alias in ("default", "renditions"):
+        CACHES[_alias].setdefault("OPTIONS", {})["IGNORE_EXCEPTIONS"] = True
+SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))
+
+# Whole-page cache for anonymous readers (operations.page_cache); 0 turns it off. Off unless
+# asked for, so development and tests always render afresh; production turns it on with a shared
+# cache.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/static/", "/media/"]
+HEALTH_CHECK_PATH = "/healthz"
+
+# Media and submissions on S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set
+# (django-storages). Submissions get a bucket of their own that is never public: a private
+# prefix inside a public bucket would still be readable through the bucket's public policy.
+AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    SUBMISSIONS_BUCKET_NAME = env("SUBMISSIONS_BUCKET_NAME", default="")
+    if not SUBMISSIONS_BUCKET_NAME or SUBMISSIONS_BUCKET_NAME == AWS_STORAGE_BUCKET_NAME:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(
+            "With media on object storage, set SUBMISSIONS_BUCKET_NAME to a separate, private "
+            "bucket: submissions must never share the public media bucket."
+        )
+    _S3_COMMON = {
+        "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+        "region_name": env("AWS_S3_REGION_NAME", default=None),
+        "access_key": env("AWS_ACCESS_KEY_ID", default=None),
+        "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
+        "file_overwrite": False,
+    }
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3_COMMON,
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Public media: plain, cacheable URLs (through a CDN domain when given).
+            "custom_domain": env("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "querystring_auth": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    STORAGES["submissions"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_S3_COMMON,
+            "bucket_name": SUBMISSIONS_BUCKET_NAME,
+            "default_acl": "private",
+            # Only ever short-lived signed links, never a public address.
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            "custom_domain": None,
+        },
+    }
+    MEDIA_URL = STORAGES["default"]["OPTIONS"]["custom_domain"] or MEDIA_URL
+# Origins besides our own that serve media (images, audio, video, captions): the CSP allows them.
+MEDIA_ORIGINS = env.list("MEDIA_ORIGINS", default=[])
+if AWS_STORAGE_BUCKET_NAME and not MEDIA_ORIGINS:
+    _domain = env("AWS_S3_CUSTOM_DOMAIN", default="")
+    _endpoint = env("AWS_S3_ENDPOINT_URL", default="")
+    MEDIA_ORIGINS = [f"https://{_domain}"] if _domain else [_endpoint or "https://*.amazonaws.com"]
+# Captions (WebVTT) on another origin need CORS for <video crossorigin>; the configure_buckets
+# command applies this to the media bucket. Our own origins, e.g. https://mindthegap.example.
+MEDIA_CORS_ORIGINS = env.list("MEDIA_CORS_ORIGINS", default=["*"])
+
+# Content-Security-Policy (django-csp 4, operations.middleware). Public pages: scripts and
+# styles only from our origin or carrying this response's nonce (request.csp_nonce); nothing
+# inline. JSON-LD <script type="application/ld+json"> is a data block, not run, and needs none.
+_MEDIA_SOURCES = ["'self'", *MEDIA_ORIGINS]
+# Click-to-load embeds open these players only after a reader asks.
+CSP_FRAME_SOURCES = env.list(
+    "CSP_FRAME_SOURCES",
+    default=[
+        "https://www.youtube-nocookie.com",
+        "https://www.youtube.com",
+        "https://player.vimeo.com",
+        "https://open.spotify.com",
+        "https://w.soundcloud.com",
+    ],
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, NONCE],
+        "img-src": [*_MEDIA_SOURCES, "data:"],
+        "media-src": _MEDIA_SOURCES,
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF, *CSP_FRAME_SOURCES],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # 'self' rather than 'none': the admin's preview panel frames public templates.
+        "frame-ancestors": [SELF],
+    }
+}
+# The admin's editor has inline scripts and styles without nonces; it gets its own policy.
+CSP_ADMIN_PATH_PREFIXES = ["/admin/"]
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": [SELF, UNSAFE_INLINE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [*_MEDIA_SOURCES, "data:", "blob:"],
+        "media-src": [*_MEDIA_SOURCES, "blob:"],
+        "font-src": [SELF, "data:"],
+        "worker-src": [SELF, "blob:"],
+    }
+}
+# The admin would otherwise fetch avatars from gravatar.com (sending a hash of editors' e-mail
+# addresses) and a version notice from wagtail.org: neither is allowed by the policy.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# CDN purge on publish (wagtail.contrib.frontend_cache), from the environment:
+# Cloudflare (CLOUDFLARE_API_TOKEN + CLOUDFLARE_ZONE_ID), CloudFront (CLOUDFRONT_DISTRIBUTION_ID)
+# or any cache that accepts HTTP PURGE, e.g. Varnish (FRONTEND_CACHE_PURGE_URL).
+WAGTAILFRONTENDCACHE = {}
+if env("CLOUDFLARE_ZONE_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": env("CLOUDFLARE_API_TOKEN"),
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID", default=""):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if env("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+    }

@@ -1,0 +1,80 @@
+"""Middleware for production concerns: health probes, CSP per area, the anonymous page cache."""
+
+import json
+
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils.cache import add_never_cache_headers
+
+from . import health, page_cache
+
+
+class HealthCheckMiddleware:
+    """Answer GET/HEAD on HEALTH_CHECK_PATH with the state of the database and cache.
+
+    First in MIDDLEWARE so that probes from a load balancer or orchestrator (which send the
+    node's own address as Host, over plain HTTP) are not refused by ALLOWED_HOSTS or redirected
+    to HTTPS, and are never cached.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info != settings.HEALTH_CHECK_PATH or request.method not in (
+            "GET",
+            "HEAD",
+        ):
+            return self.get_response(request)
+        healthy, results = health.run_checks()
+        body = {"status": "ok" if healthy else "error", "checks": results}
+        response = HttpResponse(
+            json.dumps(body),
+            content_type="application/json",
+            status=200 if healthy else 503,
+        )
+        add_never_cache_headers(response)
+        return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp with two policies: CONTENT_SECURITY_POLICY for the public site, and
+    CONTENT_SECURITY_POLICY_ADMIN under the admin prefixes, whose page editor relies on inline
+    scripts and styles (date pickers, inline panels, wagtailmedia's forms) that carry no nonce.
+    Per-view decorators (csp_update, csp_replace) still apply on top of either.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if (
+            not report_only
+            and parts.config is None
+            and request.path_info.startswith(tuple(settings.CSP_ADMIN_PATH_PREFIXES))
+        ):
+            parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        return parts
+
+
+class PageCacheMiddleware:
+    """Serve anonymous readers whole pages from the cache; see operations.page_cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not page_cache.request_is_cacheable(request):
+            return self.get_response(request)
+        cache = page_cache.page_cache()
+        key = page_cache.cache_key(request, page_cache.current_generation())
+        entry = cache.get(key)
+        if entry is not None:
+            response = page_cache.from_entry(request, entry)
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if page_cache.response_is_cacheable(response):
+            cache.set(key, page_cache.to_entry(request, response), settings.PAGE_CACHE_SECONDS)
+            response["X-Page-Cache"] = "miss"
+        return response

@@ -1,0 +1,101 @@
+"""A whole-page cache for anonymous readers that can never show a draft or a preview.
+
+Why this is safe:
+- Only anonymous GETs of public URLs are cached (no session cookie, nothing under /admin/).
+  Drafts and previews are served only under /admin/ to signed-in editors, and a public URL only
+  ever renders the live revision, so a draft cannot get into the cache in the first place.
+- Only 200 responses without Set-Cookie and without private/no-store/no-cache are stored: a page
+  holding a form (CSRF token) marks itself no-store and is never kept.
+- Every entry's key carries a *generation* token. Publishing, unpublishing, moving or deleting a
+  page, or changing content models, replaces the token once the transaction commits, so every
+  page (the story, the home page, listings, series, feeds) is rendered afresh on its next request.
+  Publishing is rare next to reading, so dropping everything is cheaper than tracking which page
+  lists which story, and never wrong. A random token rather than a counter: an evicted counter
+  would restart and could revive stale entries.
+- A Content-Security-Policy nonce must differ on every response: a cached body has its old nonce
+  swapped for this request's nonce before it is sent.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse
+from django.utils.cache import get_max_age
+
+GENERATION_KEY = "page-cache:generation"
+# Headers that belong to one response only, or that outer middleware sets afresh.
+UNCACHED_HEADERS = {
+    "set-cookie",
+    "content-security-policy",
+    "content-security-policy-report-only",
+    "x-page-cache",
+    "x-db-queries",
+}
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def current_generation():
+    cache = page_cache()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        generation = cache.get(GENERATION_KEY) or "unknown"
+    return generation
+
+
+def new_generation():
+    """Make every cached page stale. Called after a publish (or any content change) commits."""
+    page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def request_is_cacheable(request):
+    if settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET":
+        return False
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+        return False
+    if len(request.META.get("QUERY_STRING", "")) > 256:
+        return False
+    return not request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
+
+
+def response_is_cacheable(response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(word in cache_control for word in ("private", "no-store", "no-cache")):
+        return False
+    if get_max_age(response) == 0 or response.get("Vary", "").strip() == "*":
+        return False
+    return True
+
+
+def cache_key(request, generation):
+    # get_host() validates the host against ALLOWED_HOSTS, also on a cache hit.
+    scheme = "https" if request.is_secure() else "http"
+    return f"page-cache:{generation}:{scheme}://{request.get_host()}{request.get_full_path()}"
+
+
+def to_entry(request, response):
+    nonce = getattr(request, "_csp_nonce", None)
+    content = response.content
+    if not (isinstance(nonce, str) and nonce.encode() in content):
+        nonce = None
+    headers = [
+        (name, value) for name, value in response.items() if name.lower() not in UNCACHED_HEADERS
+    ]
+    return {"content": content, "headers": headers, "nonce": nonce}
+
+
+def from_entry(request, entry):
+    content = entry["content"]
+    if entry["nonce"]:
+        # Reading request.csp_nonce makes the CSP middleware put this new nonce in the header.
+        content = content.replace(entry["nonce"].encode(), str(request.csp_nonce).encode())
+    response = HttpResponse(content)
+    for name, value in entry["headers"]:
+        response[name] = value
+    return response

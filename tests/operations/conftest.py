@@ -1,0 +1,25 @@
+"""Fixtures for the production-operations tests: a local S3 stand-in and a clean page cache."""
+
+import pytest
+from django.core.cache import caches
+
+
+@pytest.fixture
+def clear_caches():
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+    yield
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's S3 in server mode on 127.0.0.1: real HTTP, signatures and bucket policies."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
