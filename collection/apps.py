@@ -7,3 +7,6 @@ class CollectionConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "collection"
     verbose_name = "Collection"
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the transcript re-indexing)

@@ -1,12 +1,15 @@
 """The home page and site-wide settings."""
 
 from django.db import models
+from django.db.models import Count, Q
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 
 from collection.blocks import LinkBlock
 from collection.models import BasePage, SeriesPage, StoryPage, Theme
+from collection.models.series import with_cover_data
+from collection.models.stories import with_card_data
 
 
 class HomePage(BasePage):
@@ -41,23 +44,23 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = (
-            StoryPage.objects.live()
-            .select_related("hero_image")
-            .order_by("-first_published", "-pk")
-        )
-        featured = self.featured_story if self.featured_story_id else None
-        if featured is None or not featured.live:
+        stories = with_card_data(StoryPage.objects.live().order_by("-first_published", "-pk"))
+        featured = None
+        if self.featured_story_id:
+            featured = stories.filter(pk=self.featured_story_id).first()
+        if featured is None:
             featured = stories.first()
         context["featured_story"] = featured
         latest = stories
         if featured:
             latest = latest.exclude(pk=featured.pk)
-        context["latest_stories"] = latest[:6]
-        context["series_list"] = (
-            SeriesPage.objects.live().select_related("cover_image").order_by("title")[:6]
+        context["latest_stories"] = list(latest[:6])
+        context["series_list"] = list(
+            with_cover_data(SeriesPage.objects.live().order_by("title"))[:6]
         )
-        context["themes"] = Theme.objects.all()
+        context["themes"] = Theme.objects.annotate(
+            story_count=Count("stories", filter=Q(stories__live=True), distinct=True)
+        ).filter(story_count__gt=0)
         return context
 
 

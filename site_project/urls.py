@@ -8,10 +8,19 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from collection import views as collection_views
+from collection.feeds import AtomStoriesFeed, PodcastFeed, StoriesFeed
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("robots.txt", collection_views.robots_txt, name="robots_txt"),
+    path("search/", collection_views.search, name="search"),
+    path("feeds/stories/", StoriesFeed(), name="feed-stories"),
+    path("feeds/stories/atom/", AtomStoriesFeed(), name="feed-stories-atom"),
+    path("feeds/podcast/", PodcastFeed(), name="feed-podcast"),
+    path("credits/", include("illustrations.urls")),
 ]
 
 if settings.DEBUG:

@@ -3,6 +3,7 @@
 from .base import BasePage
 from .contributors import ContributorIndexPage, ContributorPage, ContributorRole
 from .media import StoryMedia
+from .podcast import PodcastChannelSettings
 from .series import SeriesIndexPage, SeriesPage, SeriesStory
 from .stories import StoryContributor, StoryFormat, StoryIndexPage, StoryPage
 from .themes import Theme
@@ -12,6 +13,7 @@ __all__ = [
     "ContributorIndexPage",
     "ContributorPage",
     "ContributorRole",
+    "PodcastChannelSettings",
     "SeriesIndexPage",
     "SeriesPage",
     "SeriesStory",

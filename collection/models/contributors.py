@@ -3,12 +3,12 @@
 from django import forms
 from django.conf import settings
 from django.db import models
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from ..blocks import LinkBlock
+from ..publish_rules import BasePageForm
 from .base import BasePage
 
 
@@ -40,13 +40,14 @@ class ContributorIndexPage(BasePage):
         context["contributors"] = (
             ContributorPage.objects.child_of(self)
             .live()
-            .select_related("portrait")
+            .select_related("portrait", "portrait__illustrator")
+            .prefetch_related("portrait__renditions")
             .order_by("title")
         )
         return context
 
 
-class ContributorPageForm(WagtailAdminPageForm):
+class ContributorPageForm(BasePageForm):
     roles = forms.TypedMultipleChoiceField(
         choices=ContributorRole.choices,
         widget=forms.CheckboxSelectMultiple,
@@ -107,14 +108,14 @@ class ContributorPage(BasePage):
         return [labels[role] for role in self.roles if role in labels]
 
     def get_context(self, request, *args, **kwargs):
-        from .stories import StoryPage
+        from .stories import StoryPage, with_card_data
 
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = (
-            StoryPage.objects.live()
-            .filter(story_contributors__contributor=self)
-            .distinct()
-            .select_related("hero_image")
-            .order_by("-first_published", "-pk")
+        context["stories"] = list(
+            with_card_data(
+                StoryPage.objects.live()
+                .filter(pk__in=self.story_credits.values("story_id"))
+                .order_by("-first_published", "-pk")
+            )
         )
         return context

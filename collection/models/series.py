@@ -11,6 +11,21 @@ from wagtail.search import index
 from .base import BasePage
 
 
+def with_cover_data(queryset):
+    """Add what a series card shows (cover with renditions, number of live stories)."""
+    return (
+        queryset.select_related("cover_image", "cover_image__illustrator")
+        .prefetch_related("cover_image__renditions")
+        .annotate(
+            story_count=models.Count(
+                "series_stories",
+                filter=models.Q(series_stories__story__live=True),
+                distinct=True,
+            )
+        )
+    )
+
+
 class SeriesIndexPage(BasePage):
     introduction = RichTextField(
         features=["bold", "italic", "link"],
@@ -27,8 +42,8 @@ class SeriesIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["series_list"] = (
-            SeriesPage.objects.child_of(self).live().select_related("cover_image").order_by("title")
+        context["series_list"] = with_cover_data(
+            SeriesPage.objects.child_of(self).live().order_by("title")
         )
         return context
 
@@ -65,13 +80,14 @@ class SeriesPage(BasePage):
 
     def live_stories(self):
         """The series' live stories, in the series' order."""
-        from .stories import StoryPage
+        from .stories import StoryPage, with_card_data
 
         return list(
-            StoryPage.objects.live()
-            .filter(series_memberships__series=self)
-            .select_related("hero_image")
-            .order_by("series_memberships__sort_order")
+            with_card_data(
+                StoryPage.objects.live()
+                .filter(series_memberships__series=self)
+                .order_by("series_memberships__sort_order")
+            )
         )
 
     def get_context(self, request, *args, **kwargs):

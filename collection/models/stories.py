@@ -1,12 +1,21 @@
 """Stories (articles, podcasts, videos, illustrated essays, personal stories) and their index."""
 
+import math
 import uuid
+from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Count, Prefetch
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -15,6 +24,10 @@ from ..blocks import StoryBodyBlock
 from .base import BasePage
 from .contributors import ContributorRole
 
+# Words a reader gets through in a minute, for the "n min read" line.
+READING_WORDS_PER_MINUTE = 220
+STORIES_PER_PAGE = 12
+
 
 class StoryFormat(models.TextChoices):
     ARTICLE = "article", "Article"
@@ -22,6 +35,22 @@ class StoryFormat(models.TextChoices):
     VIDEO = "video", "Video"
     ILLUSTRATED_ESSAY = "illustrated-essay", "Illustrated essay"
     PERSONAL_STORY = "personal-story", "Personal story"
+
+
+def with_card_data(queryset):
+    """Add everything a story card shows, so a listing costs the same queries for 5 or 500.
+
+    Cards show the hero illustration (with its renditions and credit), the themes and the
+    contributors with their roles.
+    """
+    return queryset.select_related("hero_image", "hero_image__illustrator").prefetch_related(
+        "hero_image__renditions",
+        "themes",
+        Prefetch(
+            "story_contributors",
+            queryset=StoryContributor.objects.select_related("contributor").order_by("sort_order"),
+        ),
+    )
 
 
 class StoryIndexPage(BasePage):
@@ -38,18 +67,71 @@ class StoryIndexPage(BasePage):
     subpage_types = ["collection.StoryPage"]
     max_count = 1
 
+    def get_filters(self, request):
+        """The filters a reader chose in the query string, with unknown values dropped."""
+        from .series import SeriesPage
+        from .themes import Theme
+
+        filters = {"theme": None, "format": None, "series": None}
+        theme_slug = request.GET.get("theme", "").strip()
+        if theme_slug:
+            filters["theme"] = Theme.objects.filter(slug=theme_slug).first()
+        story_format = request.GET.get("format", "").strip()
+        if story_format in StoryFormat.values:
+            filters["format"] = story_format
+        series_slug = request.GET.get("series", "").strip()
+        if series_slug:
+            filters["series"] = SeriesPage.objects.live().filter(slug=series_slug).first()
+        return filters
+
     def get_context(self, request, *args, **kwargs):
+        from .series import SeriesPage
+        from .themes import Theme
+
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = (
-            StoryPage.objects.child_of(self)
-            .live()
-            .select_related("hero_image")
-            .order_by("-first_published", "-pk")
+        filters = self.get_filters(request)
+        stories = StoryPage.objects.child_of(self).live()
+        if filters["theme"]:
+            stories = stories.filter(themes=filters["theme"])
+        if filters["format"]:
+            stories = stories.filter(format=filters["format"])
+        if filters["series"]:
+            stories = stories.filter(series_memberships__series=filters["series"])
+        stories = with_card_data(stories.order_by("-first_published", "-pk"))
+
+        paginator = Paginator(stories, STORIES_PER_PAGE)
+        try:
+            stories_page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            stories_page = paginator.page(1)
+        except EmptyPage:
+            stories_page = paginator.page(paginator.num_pages)
+
+        # The active filters as a query string, so pagination links keep them.
+        active = {}
+        if filters["theme"]:
+            active["theme"] = filters["theme"].slug
+        if filters["format"]:
+            active["format"] = filters["format"]
+        if filters["series"]:
+            active["series"] = filters["series"].slug
+        context.update(
+            {
+                "stories": stories_page,
+                "paginator": paginator,
+                "filters": filters,
+                "active_filters": active,
+                "format_label": dict(StoryFormat.choices).get(filters["format"], ""),
+                "filter_query": urlencode(active),
+                "theme_options": Theme.objects.all(),
+                "format_options": StoryFormat.choices,
+                "series_options": SeriesPage.objects.live().order_by("title"),
+            }
         )
         return context
 
 
-class StoryPage(BasePage):
+class StoryPage(RoutablePageMixin, BasePage):
     summary = models.TextField(
         max_length=400,
         help_text="The standfirst: one or two sentences that tell readers what the story is.",
@@ -106,6 +188,9 @@ class StoryPage(BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),
+        # What is said in the story's audio and video, so a search finds spoken words too.
+        # Re-indexed when a transcript changes (collection/signals.py).
+        index.SearchField("media_transcripts"),
         index.FilterField("format"),
         index.FilterField("first_published"),
     ]
@@ -120,20 +205,210 @@ class StoryPage(BasePage):
         verbose_name = "story"
         verbose_name_plural = "stories"
 
+    # --- The audio and video the story uses -------------------------------------------------
+
+    def _media_ids(self):
+        """Ids of uploaded audio and video items in the body, in the order they appear."""
+        ids = []
+        for item in self.body.raw_data:
+            value = item.get("value") or {}
+            if item.get("type") == "podcast_episode" and value.get("audio"):
+                ids.append(value["audio"])
+            elif item.get("type") == "video" and value.get("video"):
+                ids.append(value["video"])
+        return ids
+
+    def media_items(self):
+        """The uploaded audio and video items of the story, fetched in one query."""
+        if not hasattr(self, "_media_items_cache"):
+            from .media import StoryMedia
+
+            ids = self._media_ids()
+            by_id = StoryMedia.objects.in_bulk(ids) if ids else {}
+            seen = set()
+            items = []
+            for media_id in ids:
+                if media_id in by_id and media_id not in seen:
+                    seen.add(media_id)
+                    items.append(by_id[media_id])
+            self._media_items_cache = items
+        return self._media_items_cache
+
+    def media_transcripts(self):
+        """The plain text of every transcript of the story's media (for the search index)."""
+        return "\n".join(strip_tags(item.transcript) for item in self.media_items())
+
+    def episode(self):
+        """The story's podcast episode: the first uploaded audio in the body, or None.
+
+        Returns a dict with the audio item, the episode title and the show notes.
+        """
+        audio_by_id = {item.pk: item for item in self.media_items() if item.type == "audio"}
+        for item in self.body.raw_data:
+            value = item.get("value") or {}
+            if item.get("type") == "podcast_episode" and value.get("audio") in audio_by_id:
+                audio = audio_by_id[value["audio"]]
+                return {
+                    "audio": audio,
+                    "title": value.get("episode_title") or audio.title,
+                    "show_notes": value.get("show_notes") or "",
+                }
+        return None
+
+    def video(self):
+        """The story's first video block as a dict (uploaded item or external URL), or None."""
+        video_by_id = {item.pk: item for item in self.media_items() if item.type == "video"}
+        for item in self.body.raw_data:
+            value = item.get("value") or {}
+            if item.get("type") == "video":
+                return {
+                    "video": video_by_id.get(value.get("video")),
+                    "url": value.get("url") or "",
+                    "title": value.get("title") or "",
+                }
+        return None
+
+    def transcripts(self):
+        """Everything a reader can read instead of listening or watching, in body order."""
+        entries = []
+        media_by_id = {item.pk: item for item in self.media_items()}
+        for item in self.body.raw_data:
+            value = item.get("value") or {}
+            if item.get("type") == "podcast_episode":
+                media = media_by_id.get(value.get("audio"))
+                if media and media.transcript:
+                    title = value.get("episode_title") or media.title
+                    entries.append({"title": title, "html": media.transcript, "kind": "audio"})
+            elif item.get("type") == "video":
+                media = media_by_id.get(value.get("video"))
+                if media and media.transcript:
+                    entries.append(
+                        {"title": media.title, "html": media.transcript, "kind": "video"}
+                    )
+                elif value.get("transcript"):
+                    entries.append(
+                        {
+                            "title": value.get("title") or "Video",
+                            "html": value["transcript"],
+                            "kind": "video",
+                        }
+                    )
+        return entries
+
+    def transcript_url(self):
+        """The address of the story's transcript page (the podcast feed links here)."""
+        return self.url + self.reverse_subpage("transcript")
+
+    def full_transcript_url(self, request=None):
+        return self.get_full_url(request) + self.reverse_subpage("transcript")
+
+    @path("transcript/", name="transcript")
+    def transcript(self, request):
+        """The transcripts of the story's audio and video, at their own address."""
+        entries = self.transcripts()
+        if not entries:
+            raise Http404("This story has no transcript.")
+        # Only what the transcript page shows: not the related stories or series of the story.
+        context = super().get_context(request)
+        context["transcripts"] = entries
+        context["credits"] = self.credits()
+        return TemplateResponse(request, "collection/story_transcript.html", context)
+
+    def serve(self, request, view=None, args=None, kwargs=None):
+        # RoutablePageMixin calls the route's view directly, bypassing BasePage.serve.
+        response = super().serve(request, view, args, kwargs)
+        if not response.has_header("Cache-Control"):
+            patch_cache_control(response, public=True, max_age=self.cache_max_age)
+        return response
+
+    # --- What readers see around the body ---------------------------------------------------
+
+    def _body_text(self):
+        words = []
+
+        def walk(value):
+            if isinstance(value, str):
+                words.extend(strip_tags(value).split())
+            elif isinstance(value, dict):
+                for key, child in value.items():
+                    # Ids, URLs and choice values are not read.
+                    if key not in ("id", "url", "doi", "level", "width", "style", "type"):
+                        walk(child)
+            elif isinstance(value, list):
+                for child in value:
+                    walk(child)
+
+        for item in self.body.raw_data:
+            walk(item.get("value"))
+        return words
+
+    def time_to_read(self):
+        """'6 min read', or for a podcast or video the running time of its media."""
+        duration = 0
+        if self.format in (StoryFormat.PODCAST, StoryFormat.VIDEO):
+            duration = sum(item.duration or 0 for item in self.media_items())
+        if duration:
+            minutes = max(1, round(duration / 60))
+            verb = "listen" if self.format == StoryFormat.PODCAST else "watch"
+            return f"{minutes} min {verb}"
+        minutes = max(1, math.ceil(len(self._body_text()) / READING_WORDS_PER_MINUTE))
+        return f"{minutes} min read"
+
+    def body_with_heading_levels(self):
+        """Each body block with the heading level its own heading should use.
+
+        Section headings open a section; a block's own heading (an episode title, a key facts
+        box) sits one level below the section it is in, so the outline never skips a level.
+        """
+        section_level = 1  # the page's h1
+        blocks = []
+        for block in self.body:
+            if block.block_type == "section_heading":
+                wanted = 3 if block.value.get("level") == "h3" else 2
+                # An h3 with no h2 before it would skip a level: render it as h2.
+                section_level = min(wanted, section_level + 1)
+                blocks.append((block, section_level))
+            else:
+                blocks.append((block, min(section_level + 1, 6)))
+        return blocks
+
+    def credits(self):
+        return list(self.story_contributors.select_related("contributor").order_by("sort_order"))
+
+    def related_stories(self, limit=3):
+        """Live stories sharing the most themes with this one, newest first."""
+        theme_ids = [theme.pk for theme in self.themes.all()]
+        if not theme_ids:
+            return []
+        stories = (
+            StoryPage.objects.live()
+            .filter(themes__in=theme_ids)
+            .exclude(pk=self.pk)
+            .annotate(shared_themes=Count("pk"))
+            .order_by("-shared_themes", "-first_published", "-pk")
+        )
+        return list(with_card_data(stories)[:limit])
+
+    def series_context(self):
+        """The series this story is in, with its previous and next live stories."""
+        membership = self.series_memberships.select_related("series").first()
+        if not membership or not membership.series.live:
+            return {}
+        stories = membership.series.live_stories()
+        ids = [story.pk for story in stories]
+        context = {"series": membership.series, "series_length": len(stories)}
+        if self.pk in ids:
+            position = ids.index(self.pk)
+            context["series_position"] = position + 1
+            context["series_previous"] = stories[position - 1] if position > 0 else None
+            context["series_next"] = stories[position + 1] if position + 1 < len(stories) else None
+        return context
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["credits"] = self.story_contributors.select_related("contributor").all()
-        membership = self.series_memberships.select_related("series").first()
-        if membership and membership.series.live:
-            stories = membership.series.live_stories()
-            ids = [story.pk for story in stories]
-            position = ids.index(self.pk) if self.pk in ids else None
-            context["series"] = membership.series
-            if position is not None:
-                context["series_previous"] = stories[position - 1] if position > 0 else None
-                context["series_next"] = (
-                    stories[position + 1] if position + 1 < len(stories) else None
-                )
+        context["credits"] = self.credits()
+        context.update(self.series_context())
+        context["related_stories"] = self.related_stories()
         return context
 
 

@@ -1,0 +1,231 @@
+"""Feeds on Django's syndication framework: new stories (RSS and Atom) and the podcast.
+
+The podcast feed adds the itunes: and podcast: namespaces that podcast directories read, with
+each episode's real file size, MIME type and duration (read from the file on upload), a GUID
+kept in StoryPage.podcast_guid that never changes, and a link to the published transcript.
+"""
+
+import datetime
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import strip_tags
+
+from .models import PodcastChannelSettings, StoryMedia, StoryPage
+from .models.stories import with_card_data
+
+FEED_LENGTH = 30
+ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+# Stories carry a date, not a time; feeds need both. Publish times are shown as 09:00 local.
+PUBLISH_TIME = datetime.time(9, 0)
+
+
+def story_pubdate(story):
+    return timezone.make_aware(
+        datetime.datetime.combine(story.first_published, PUBLISH_TIME),
+        timezone.get_default_timezone(),
+    )
+
+
+class StoriesFeed(Feed):
+    """The newest stories of every format, as RSS 2.0."""
+
+    title = "Mind The Gap: new stories"
+    link = "/stories/"
+    description = "New stories about who is missing from health data, and why it matters."
+    language = "en-gb"
+
+    def items(self):
+        return list(
+            with_card_data(StoryPage.objects.live().public().order_by("-first_published", "-pk"))[
+                :FEED_LENGTH
+            ]
+        )
+
+    def item_title(self, story):
+        return story.title
+
+    def item_description(self, story):
+        return story.listing_summary or story.summary
+
+    def item_link(self, story):
+        return story.url
+
+    def item_pubdate(self, story):
+        return story_pubdate(story)
+
+    def item_updateddate(self, story):
+        return story.last_published_at
+
+    def item_author_name(self, story):
+        names = [credit.contributor.title for credit in story.story_contributors.all()]
+        return ", ".join(names) or None
+
+    def item_categories(self, story):
+        return [theme.name for theme in story.themes.all()] + [story.get_format_display()]
+
+
+class AtomStoriesFeed(StoriesFeed):
+    feed_type = Atom1Feed
+    subtitle = StoriesFeed.description
+
+
+class PodcastRssFeed(Rss201rev2Feed):
+    """RSS 2.0 with the itunes: and podcast: elements podcast directories require."""
+
+    def __init__(self, *args, channel=None, artwork=None, podcast_language=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.channel = channel
+        self.artwork = artwork
+        if podcast_language:
+            self.feed["language"] = podcast_language
+
+    def rss_attributes(self):
+        attrs = super().rss_attributes()
+        attrs["xmlns:itunes"] = ITUNES_NS
+        attrs["xmlns:podcast"] = PODCAST_NS
+        return attrs
+
+    def add_root_elements(self, handler):
+        super().add_root_elements(handler)
+        channel = self.channel
+        if self.artwork:
+            handler.startElement("image", {})
+            handler.addQuickElement("url", self.artwork)
+            handler.addQuickElement("title", self.feed["title"])
+            handler.addQuickElement("link", self.feed["link"])
+            handler.endElement("image")
+            handler.addQuickElement("itunes:image", attrs={"href": self.artwork})
+        handler.addQuickElement("itunes:author", channel.author)
+        handler.addQuickElement("itunes:summary", channel.description)
+        handler.addQuickElement("itunes:type", "episodic")
+        handler.addQuickElement("itunes:explicit", "true" if channel.explicit else "false")
+        main, sub = channel.category_parts
+        handler.startElement("itunes:category", {"text": main})
+        if sub:
+            handler.addQuickElement("itunes:category", attrs={"text": sub})
+        handler.endElement("itunes:category")
+        if channel.owner_name or channel.owner_email:
+            handler.startElement("itunes:owner", {})
+            if channel.owner_name:
+                handler.addQuickElement("itunes:name", channel.owner_name)
+            if channel.owner_email:
+                handler.addQuickElement("itunes:email", channel.owner_email)
+            handler.endElement("itunes:owner")
+        if channel.owner_email:
+            handler.addQuickElement("podcast:locked", "no", {"owner": channel.owner_email})
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("itunes:title", item["title"])
+        handler.addQuickElement("itunes:episodeType", "full")
+        if item.get("duration"):
+            handler.addQuickElement("itunes:duration", str(int(round(item["duration"]))))
+        handler.addQuickElement("itunes:explicit", "true" if item.get("explicit") else "false")
+        if item.get("summary"):
+            handler.addQuickElement("itunes:summary", item["summary"])
+        if item.get("transcript_url"):
+            handler.addQuickElement(
+                "podcast:transcript",
+                attrs={"url": item["transcript_url"], "type": "text/html", "language": "en"},
+            )
+
+
+class PodcastFeed(Feed):
+    """Episodes: live stories with an uploaded audio episode, newest first."""
+
+    feed_type = PodcastRssFeed
+    link = "/stories/?format=podcast"
+
+    def get_object(self, request, *args, **kwargs):
+        return {"request": request, "channel": PodcastChannelSettings.for_request(request)}
+
+    def title(self, obj):
+        return obj["channel"].title
+
+    def description(self, obj):
+        return obj["channel"].description
+
+    def author_name(self, obj):
+        return obj["channel"].author
+
+    def feed_copyright(self, obj):
+        return obj["channel"].copyright or None
+
+    def feed_extra_kwargs(self, obj):
+        rendition = obj["channel"].artwork_rendition()
+        artwork = obj["request"].build_absolute_uri(rendition.url) if rendition else None
+        return {
+            "channel": obj["channel"],
+            "artwork": artwork,
+            "podcast_language": obj["channel"].language,
+        }
+
+    def items(self, obj):
+        stories = list(
+            StoryPage.objects.live()
+            .public()
+            .prefetch_related("story_contributors__contributor")
+            .order_by("-first_published", "-pk")
+        )
+        # Fetch every story's audio in one query, rather than one query per story.
+        audio_ids = {media_id for story in stories for media_id in story._media_ids()}
+        media = StoryMedia.objects.in_bulk(audio_ids) if audio_ids else {}
+        episodes = []
+        for story in stories:
+            ids = dict.fromkeys(story._media_ids())
+            story._media_items_cache = [media[pk] for pk in ids if pk in media]
+            episode = story.episode()
+            if episode and episode["audio"].file_size:
+                story.feed_episode = episode
+                story.feed_request = obj["request"]
+                story.feed_channel = obj["channel"]
+                episodes.append(story)
+        return episodes[: FEED_LENGTH * 10]
+
+    def item_title(self, story):
+        return story.feed_episode["title"]
+
+    def item_description(self, story):
+        notes = strip_tags(story.feed_episode["show_notes"]).strip()
+        return notes or story.summary
+
+    def item_link(self, story):
+        return story.url
+
+    def item_guid(self, story):
+        return str(story.podcast_guid)
+
+    def item_guid_is_permalink(self, story):
+        return False
+
+    def item_pubdate(self, story):
+        return story_pubdate(story)
+
+    def item_author_name(self, story):
+        names = [credit.contributor.title for credit in story.story_contributors.all()]
+        return ", ".join(names) or None
+
+    def item_enclosures(self, story):
+        audio = story.feed_episode["audio"]
+        return [
+            Enclosure(
+                story.feed_request.build_absolute_uri(audio.url),
+                str(audio.file_size),
+                audio.mime_type,
+            )
+        ]
+
+    def item_extra_kwargs(self, story):
+        audio = story.feed_episode["audio"]
+        transcript_url = None
+        if audio.transcript:
+            transcript_url = story.feed_request.build_absolute_uri(story.transcript_url())
+        return {
+            "duration": audio.duration,
+            "explicit": story.feed_channel.explicit,
+            "summary": story.summary,
+            "transcript_url": transcript_url,
+        }

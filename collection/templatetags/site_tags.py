@@ -1,0 +1,216 @@
+"""Template tags for the public site's head (canonical, social cards, JSON-LD) and embeds."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from collection.embeds import embed_info as derive_embed_info
+from collection.embeds import provider_name as derive_provider_name
+
+register = template.Library()
+
+# Open Graph's recommended card size.
+SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg|jpegquality-80"
+
+# Escape the characters that could end a <script> element early inside JSON-LD.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def page_illustration(page):
+    """The illustration that represents a page on cards and social shares, or None."""
+    if page is None:
+        return None
+    for name in ("listing_image", "hero_image", "cover_image", "portrait"):
+        if getattr(page, f"{name}_id", None):
+            return getattr(page, name)
+    return None
+
+
+def _absolute(request, url):
+    if url.startswith(("http://", "https://")) or request is None:
+        return url
+    return request.build_absolute_uri(url)
+
+
+@register.simple_tag(takes_context=True)
+def social_image(context, page):
+    """The page's illustration as a 1200x630 social card image: a dict, or None."""
+    image = page_illustration(page)
+    if image is None:
+        return None
+    try:
+        from illustrations.templatetags.illustration_tags import social_rendition
+    except ImportError:
+        social_rendition = None
+    if social_rendition is not None:
+        rendition = social_rendition(image)
+    else:
+        rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
+    return {
+        "url": _absolute(context.get("request"), rendition.url),
+        "width": rendition.width,
+        "height": rendition.height,
+        "alt": image.default_alt_text,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context, page=None):
+    """The page's own address, without query strings, as an absolute URL."""
+    request = context.get("request")
+    if page is not None and hasattr(page, "get_full_url"):
+        return page.get_full_url(request)
+    return request.build_absolute_uri(request.path) if request else ""
+
+
+@register.simple_tag
+def embed_info(url):
+    return derive_embed_info(url)
+
+
+@register.filter
+def provider_name(url):
+    return derive_provider_name(url)
+
+
+@register.filter
+def iso_duration(seconds):
+    """Seconds as an ISO 8601 duration (PT4M13S), as schema.org expects."""
+    seconds = int(round(float(seconds or 0)))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = "PT"
+    if hours:
+        text += f"{hours}H"
+    if minutes:
+        text += f"{minutes}M"
+    return text + f"{secs}S"
+
+
+@register.filter
+def clock_duration(seconds):
+    """Seconds as 4:13 or 1:02:05, for people."""
+    seconds = int(round(float(seconds or 0)))
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def story_structured_data(page, request, image_url=None):
+    """schema.org data for a story: Article, PodcastEpisode or VideoObject as fits."""
+    url = page.get_full_url(request)
+    people = [
+        {"@type": "Person", "name": credit.contributor.title, "url": credit.contributor.full_url}
+        for credit in page.credits()
+    ]
+    data = {
+        "@context": "https://schema.org",
+        "url": url,
+        "name": page.title,
+        "description": page.summary,
+        "datePublished": page.first_published.isoformat(),
+        "inLanguage": "en-GB",
+    }
+    if image_url:
+        data["image"] = image_url
+    episode = page.episode() if page.format == "podcast" else None
+    video = page.video() if page.format == "video" else None
+    if episode:
+        audio = episode["audio"]
+        data.update(
+            {
+                "@type": "PodcastEpisode",
+                "name": episode["title"],
+                "associatedMedia": {
+                    "@type": "MediaObject",
+                    "contentUrl": _absolute(request, audio.url),
+                    "encodingFormat": audio.mime_type,
+                    "duration": iso_duration(audio.duration),
+                },
+                "duration": iso_duration(audio.duration),
+                "partOfSeries": {"@type": "PodcastSeries", "name": "Mind The Gap"},
+            }
+        )
+        if people:
+            data["creator"] = people
+    elif video and (video["video"] or video["url"]):
+        data["@type"] = "VideoObject"
+        data["uploadDate"] = page.first_published.isoformat()
+        if image_url:
+            data["thumbnailUrl"] = image_url
+        if video["video"]:
+            item = video["video"]
+            data["contentUrl"] = _absolute(request, item.url)
+            if item.duration:
+                data["duration"] = iso_duration(item.duration)
+        else:
+            info = derive_embed_info(video["url"])
+            data["embedUrl"] = info.embed_url if info else video["url"]
+        if people:
+            data["creator"] = people
+    else:
+        data.update(
+            {
+                "@type": "Article",
+                "headline": page.title[:110],
+                "mainEntityOfPage": url,
+                "publisher": {"@type": "Organization", "name": "Mind The Gap"},
+            }
+        )
+        if people:
+            data["author"] = people
+    return data
+
+
+def page_structured_data(page, request, image_url=None):
+    from collection.models import ContributorPage, SeriesPage, StoryPage
+
+    if isinstance(page, StoryPage):
+        return story_structured_data(page, request, image_url)
+    if isinstance(page, SeriesPage):
+        return {
+            "@context": "https://schema.org",
+            "@type": "CreativeWorkSeries",
+            "name": page.title,
+            "url": page.get_full_url(request),
+        }
+    if isinstance(page, ContributorPage):
+        return {
+            "@context": "https://schema.org",
+            "@type": "ProfilePage",
+            "mainEntity": {"@type": "Person", "name": page.title},
+            "url": page.get_full_url(request),
+        }
+    if page is not None and page.depth == 2:
+        return {
+            "@context": "https://schema.org",
+            "@type": "WebSite",
+            "name": "Mind The Gap",
+            "url": page.get_full_url(request),
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": _absolute(request, "/search/?q={query}"),
+                "query-input": "required name=query",
+            },
+        }
+    return None
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, page, image=None):
+    """A <script type="application/ld+json"> describing the page, or nothing."""
+    request = context.get("request")
+    data = page_structured_data(page, request, image["url"] if image else None)
+    if not data:
+        return ""
+    text = json.dumps(data, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+    nonce = getattr(request, "csp_nonce", None)
+    if nonce:
+        return format_html(
+            '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(text)
+        )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
