@@ -20,6 +20,7 @@ from collection.models import (
 )
 from home.models import HomePage
 from illustrations.models import Commission, Illustration
+from submissions.models import ShareYourStoryPage
 
 
 def png_bytes(width=8, height=6, colour=(200, 80, 40)):
@@ -141,6 +142,18 @@ class CommissionFactory(DjangoModelFactory):
     illustrator = factory.SubFactory(ContributorPageFactory)
 
 
+class ShareYourStoryPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = ShareYourStoryPage
+
+    title = "Share your story"
+    slug = "share-your-story"
+    introduction = "<p>We would like to hear your story.</p>"
+    guidance = "<p>A few paragraphs are enough.</p>"
+    data_use = "<p>Only our editors see what you send. We delete it on request.</p>"
+    confirmation_message = "<p>An editor will read it within four weeks.</p>"
+
+
 # Page models -> their factory; tests/test_factories.py fails when a page type is missing here.
 PAGE_FACTORIES = {
     HomePage: HomePageFactory,
@@ -150,4 +163,5 @@ PAGE_FACTORIES = {
     ContributorPage: ContributorPageFactory,
     StoryPage: StoryPageFactory,
     SeriesPage: SeriesPageFactory,
+    ShareYourStoryPage: ShareYourStoryPageFactory,
 }

@@ -18,10 +18,12 @@ INSTALLED_APPS = [
     "home",
     "collection",
     "illustrations",
+    "submissions",
     "operations",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail_modeladmin",
@@ -118,6 +120,14 @@ MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Files sent with "Share your story": personal data, outside MEDIA_ROOT and never served
+    # publicly; editors open them through a permission-checked admin view.
+    "submissions": {
+        "BACKEND": "submissions.storage.PrivateFileSystemStorage",
+        "OPTIONS": {
+            "location": env.path("SUBMISSIONS_ROOT", default=BASE_DIR / "private_submissions"),
+        },
+    },
 }
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -137,6 +147,16 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# Share your story (submissions app)
+# Personal data of declined or archived submissions is erased this many days after the decision.
+SUBMISSIONS_RETENTION_DAYS = env.int("SUBMISSIONS_RETENTION_DAYS", default=365)
+# Form posts allowed per client address; counted in the default cache, which must be shared
+# between processes in production (e.g. Redis) for the limit to hold across workers.
+SUBMISSIONS_RATE_LIMIT = env("SUBMISSIONS_RATE_LIMIT", default="5/h")
+# Addresses (or CIDR ranges) of our own reverse proxies. Only they may tell us a client's real
+# address through X-Forwarded-For; with none listed, REMOTE_ADDR is the client.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # Caches (operations app). Redis in production through CACHE_URL or REDIS_URL
 # (redis://host:6379/0); a per-process memory cache otherwise.

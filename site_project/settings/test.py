@@ -11,4 +11,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=tempfile.mkdtemp(prefix="mtg-test-media-"))
+STORAGES["submissions"]["OPTIONS"]["location"] = tempfile.mkdtemp(  # noqa: F405
+    prefix="mtg-test-submissions-"
+)
 WAGTAILADMIN_BASE_URL = "http://testserver"

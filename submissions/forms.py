@@ -1,0 +1,236 @@
+"""The public "Share your story" form and the editors' small action forms.
+
+Spam checks live here too: a honeypot field people never see, and a signed fill-time stamp
+(the form must have been open for a few seconds, and not forged).
+"""
+
+import time
+
+import nh3
+from django import forms
+from django.conf import settings
+from django.core import signing
+
+from collection.models import Theme
+
+from .models import CreditPreference, PreferredFormat
+from .uploads import LIMITS_TEXT, check_uploads
+
+STAMP_SALT = "submissions.share-story.started"
+# Long enough to write a story in, short enough that an old harvested stamp stops working.
+STAMP_MAX_AGE = 3 * 24 * 60 * 60
+MAX_STORY_LENGTH = 30_000
+
+HONEYPOT_MESSAGE = (
+    "We could not accept this form because the field “Leave this field empty” was filled in. "
+    "If you are a person, please empty that field and send your story again."
+)
+TOO_FAST_MESSAGE = (
+    "That was quicker than a person can usually fill in this form, so we held it back. "
+    "Please check your story and send it again."
+)
+STALE_MESSAGE = (
+    "This form was open for a very long time or could not be checked. Everything you typed "
+    "is still here: please send it again."
+)
+HTML_MESSAGE = (
+    "This seems to contain HTML code (text inside angle brackets, such as <b> or <a href…>). "
+    "We accept plain text only: please remove the angle brackets and send it again."
+)
+
+
+def min_fill_seconds():
+    return getattr(settings, "SUBMISSIONS_MIN_FILL_SECONDS", 5)
+
+
+def make_stamp(started=None):
+    return signing.dumps({"t": started if started is not None else time.time()}, salt=STAMP_SALT)
+
+
+def read_stamp(value):
+    """The time the form was first shown, or None when the stamp is missing, forged or stale."""
+    try:
+        return float(signing.loads(value or "", salt=STAMP_SALT, max_age=STAMP_MAX_AGE)["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def reject_html(value):
+    if value and nh3.is_html(value):
+        raise forms.ValidationError(HTML_MESSAGE)
+    return value
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single_clean = super().clean
+        if isinstance(data, list | tuple):
+            return [single_clean(item, initial) for item in data if item]
+        return [single_clean(data, initial)] if data else []
+
+
+class ShareStoryForm(forms.Form):
+    name = forms.CharField(
+        label="Your name or a pseudonym",
+        max_length=200,
+        help_text="The name you would like us to use. It does not have to be your real name.",
+        error_messages={"required": "Please tell us your name or a pseudonym."},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(
+        label="Your email address",
+        help_text="We send your confirmation and reference number here. We only write to you "
+        "about your story if you agree below.",
+        error_messages={
+            "required": "Please give an email address so we can send your confirmation.",
+            "invalid": "Please give an email address in the form name@example.org.",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    credit_preference = forms.ChoiceField(
+        label="How would you like to be credited if we publish your story?",
+        choices=CreditPreference.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose how you would like to be credited."},
+    )
+    story_title = forms.CharField(
+        label="A title for your story",
+        max_length=200,
+        help_text="A working title is fine: we can choose one together.",
+        error_messages={"required": "Please give your story a title."},
+        validators=[reject_html],
+    )
+    story_text = forms.CharField(
+        label="Your story",
+        max_length=MAX_STORY_LENGTH,
+        help_text=f"Plain text, up to {MAX_STORY_LENGTH:,} characters. Leave an empty line "
+        "between paragraphs. If you would rather tell it as audio, video or pictures, a short "
+        "description here is enough.",
+        error_messages={
+            "required": "Please write your story, or a short description of it.",
+            "max_length": "Your story is %(show_value)d characters long; please shorten it to "
+            "%(limit_value)d, or attach it as a PDF.",
+        },
+        widget=forms.Textarea(attrs={"rows": 14}),
+        validators=[reject_html],
+        strip=True,
+    )
+    preferred_format = forms.ChoiceField(
+        label="How would you like your story told?",
+        choices=PreferredFormat.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Please choose how you would like your story told."},
+    )
+    files = MultipleFileField(label="Files (optional)", required=False, help_text=LIMITS_TEXT)
+    themes = forms.ModelMultipleChoiceField(
+        label="Which themes does your story touch on? (optional)",
+        queryset=Theme.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    consent_contact = forms.BooleanField(
+        label="You may contact me about my story.",
+        help_text="For example, to ask a question or to agree on edits before we publish.",
+        required=False,
+    )
+    consent_publish = forms.BooleanField(
+        label="You may publish my story on Mind The Gap, credited as I chose above.",
+        help_text="We can only consider stories we are allowed to publish. Nothing is "
+        "published until our editors have reviewed it.",
+        error_messages={
+            "required": "Please tick to say we may publish your story: we can only consider "
+            "stories we are allowed to publish."
+        },
+    )
+    consent_edit = forms.BooleanField(
+        label="You may edit my story for length.",
+        help_text="If you leave this unticked, we will publish your words as you sent them, "
+        "or ask you first.",
+        required=False,
+    )
+    # The honeypot: hidden from people by the stylesheet and from assistive technology by
+    # aria-hidden; its label tells anyone who does reach it what to do.
+    website = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    # Fields shown on the form in this order; the error summary follows it.
+    visible_field_names = [
+        "name",
+        "email",
+        "credit_preference",
+        "story_title",
+        "story_text",
+        "preferred_format",
+        "files",
+        "themes",
+        "consent_contact",
+        "consent_publish",
+        "consent_edit",
+    ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["started"] = make_stamp()
+        self.checked_files = []
+
+    def clean_files(self):
+        uploads = self.cleaned_data.get("files") or []
+        self.checked_files = check_uploads(uploads)
+        return uploads
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(HONEYPOT_MESSAGE, code="honeypot")
+        started = read_stamp(cleaned.get("started"))
+        if started is None:
+            # Give a fresh stamp so sending again works.
+            self.data = self.data.copy()
+            self.data["started"] = make_stamp()
+            raise forms.ValidationError(STALE_MESSAGE, code="stale")
+        if time.time() - started < min_fill_seconds():
+            raise forms.ValidationError(TOO_FAST_MESSAGE, code="too-fast")
+        return cleaned
+
+    def visible_fields_in_order(self):
+        return [self[name] for name in self.visible_field_names]
+
+    def error_summary(self):
+        """(anchor id, message) pairs in the order of the form, for the summary at the top."""
+        items = [("share-story-form", message) for message in self.non_field_errors()]
+        for name in self.visible_field_names:
+            bound = self[name]
+            for message in bound.errors:
+                items.append((anchor_for(bound), message))
+        return items
+
+
+def anchor_for(bound_field):
+    """The id of the first input of a field (radio and checkbox groups number theirs)."""
+    widget = bound_field.field.widget
+    if isinstance(widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{bound_field.auto_id}_0"
+    return bound_field.auto_id
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label="Reason for declining",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For the team's records, e.g. 'Outside our themes'. It is not sent to the "
+        "sender; avoid repeating their personal details here.",
+        error_messages={"required": "Please give a reason for declining."},
+    )

@@ -1,0 +1,96 @@
+"""Checks on files sent with a story: type read from the content, sizes and count limited."""
+
+import filetype
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from PIL import Image, UnidentifiedImageError
+
+MAX_FILES = 3
+MAX_FILE_SIZE = 20 * 1024 * 1024
+MAX_TOTAL_SIZE = 40 * 1024 * 1024
+
+# Content type read from the file's first bytes -> (kind, extension we store it under).
+ACCEPTED_TYPES = {
+    "image/jpeg": ("image", "jpg"),
+    "image/png": ("image", "png"),
+    "image/webp": ("image", "webp"),
+    "audio/mpeg": ("audio", "mp3"),
+    "audio/mp4": ("audio", "m4a"),
+    "audio/ogg": ("audio", "ogg"),
+    "audio/x-wav": ("audio", "wav"),
+    "application/pdf": ("pdf", "pdf"),
+}
+
+LIMITS_TEXT = (
+    f"Optional. Up to {MAX_FILES} files: images (JPEG, PNG or WebP), audio (MP3, M4A, OGG or "
+    f"WAV) or PDF documents, each up to {filesizeformat(MAX_FILE_SIZE)} and "
+    f"{filesizeformat(MAX_TOTAL_SIZE)} in all."
+)
+
+
+def _head(upload, length=8192):
+    upload.seek(0)
+    head = upload.read(length)
+    upload.seek(0)
+    return head
+
+
+def inspect_upload(upload):
+    """Return (kind, content_type, extension) for an acceptable file, or raise ValidationError.
+
+    The sender's file name and the browser's stated type are ignored: a page of HTML renamed
+    "photo.jpg" is refused.
+    """
+    # The sender's own file name, shown back to them; Django escapes it in the template.
+    name = upload.name
+    if upload.size == 0:
+        raise ValidationError(f"“{name}” is empty. Please choose the file again.")
+    if upload.size > MAX_FILE_SIZE:
+        raise ValidationError(
+            f"“{name}” is {filesizeformat(upload.size)}; each file can be up to "
+            f"{filesizeformat(MAX_FILE_SIZE)}. Could you send a smaller version?"
+        )
+    guess = filetype.guess(_head(upload))
+    accepted = ACCEPTED_TYPES.get(guess.mime) if guess else None
+    if accepted is None:
+        raise ValidationError(
+            f"We could not recognise “{name}” as an image, audio file or PDF, whatever its "
+            "name says. Please send a JPEG, PNG, WebP, MP3, M4A, OGG, WAV or PDF file."
+        )
+    kind, extension = accepted
+    if kind == "image":
+        # A few right bytes at the start are not a picture: make sure the image decodes.
+        try:
+            with Image.open(upload) as image:
+                image.verify()
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+            raise ValidationError(
+                f"“{name}” looks like an image but could not be read. It may be damaged: "
+                "please export it again and attach the new copy."
+            ) from exc
+        finally:
+            upload.seek(0)
+    return kind, guess.mime, extension
+
+
+def check_uploads(uploads):
+    """Check count, total size and each file; return [(upload, kind, mime, extension)]."""
+    if len(uploads) > MAX_FILES:
+        raise ValidationError(
+            f"You attached {len(uploads)} files; please choose at most {MAX_FILES}."
+        )
+    total = sum(upload.size for upload in uploads)
+    if total > MAX_TOTAL_SIZE:
+        raise ValidationError(
+            f"Your files come to {filesizeformat(total)}; together they can be up to "
+            f"{filesizeformat(MAX_TOTAL_SIZE)}. Please send fewer or smaller files."
+        )
+    checked, errors = [], []
+    for upload in uploads:
+        try:
+            checked.append((upload, *inspect_upload(upload)))
+        except ValidationError as error:
+            errors.extend(error.messages)
+    if errors:
+        raise ValidationError(errors)
+    return checked

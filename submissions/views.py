@@ -1,0 +1,94 @@
+"""Public views of the "Share your story" page: the form, and the confirmation after it.
+
+Post/redirect/get: a successful post stores the submission, sends the emails and redirects to
+the confirmation route with the reference signed into the address, so reloading the
+confirmation never sends the story twice.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core import signing
+from django.shortcuts import redirect
+from django_ratelimit.core import is_ratelimited
+
+from .client_ip import rate_limit_key
+from .forms import ShareStoryForm
+from .notifications import send_after_submission
+from .services import create_submission
+
+logger = logging.getLogger(__name__)
+
+REFERENCE_SALT = "submissions.share-story.reference"
+RATE_LIMIT_GROUP = "submissions.share-story"
+
+RATE_LIMITED_MESSAGE = (
+    "We have received several stories from your connection in a short time. To protect the "
+    "form from automated abuse, please wait an hour and send it again. Everything you typed "
+    "is still here."
+)
+SAVE_FAILED_MESSAGE = (
+    "Something went wrong on our side and your story was not saved. Everything you typed is "
+    "still here: please try again in a few minutes."
+)
+
+
+def render_form(page, request, form, status=200, problem=None):
+    files_dropped = bool(form.is_bound and request.FILES)
+    response = page.render(
+        request,
+        context_overrides={
+            "form": form,
+            "problem": problem,
+            "files_dropped": files_dropped,
+            "error_summary": form.error_summary() if form.is_bound and form.errors else [],
+        },
+    )
+    response.status_code = status
+    return response
+
+
+def share_story(page, request):
+    # Keep whatever the visitor typed out of Django's error reports.
+    request.sensitive_post_parameters = "__ALL__"
+    if request.method != "POST":
+        return render_form(page, request, ShareStoryForm())
+
+    form = ShareStoryForm(request.POST, request.FILES)
+    if is_ratelimited(
+        request,
+        group=RATE_LIMIT_GROUP,
+        key=rate_limit_key,
+        rate=settings.SUBMISSIONS_RATE_LIMIT,
+        method="POST",
+        increment=True,
+    ):
+        logger.warning("Share-your-story rate limit reached")
+        return render_form(page, request, form, status=429, problem=RATE_LIMITED_MESSAGE)
+
+    if not form.is_valid():
+        return render_form(page, request, form, status=400)
+
+    try:
+        submission = create_submission(form.cleaned_data, form.checked_files)
+    except Exception as exc:  # noqa: BLE001 - tell the visitor, keep their text on screen
+        logger.error("Storing a submission failed (%s)", type(exc).__name__)
+        return render_form(page, request, form, status=503, problem=SAVE_FAILED_MESSAGE)
+
+    send_after_submission(submission, page, request)
+    thanks = page.get_url(request) + page.reverse_subpage("thanks_view")
+    return redirect(f"{thanks}?ref={signing.dumps(submission.reference, salt=REFERENCE_SALT)}")
+
+
+def share_story_thanks(page, request):
+    try:
+        reference = signing.loads(
+            request.GET.get("ref", ""), salt=REFERENCE_SALT, max_age=24 * 60 * 60
+        )
+    except signing.BadSignature:
+        return redirect(page.get_url(request))
+    return page.render(
+        request,
+        template="submissions/share_your_story_thanks.html",
+        context_overrides={"reference": reference},
+    )
