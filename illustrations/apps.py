@@ -7,3 +7,8 @@ class IllustrationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "illustrations"
     verbose_name = "Illustrations"
+
+    def ready(self):
+        from .signals import register_signal_handlers
+
+        register_signal_handlers()

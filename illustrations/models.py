@@ -4,10 +4,33 @@ Set as WAGTAILIMAGES_IMAGE_MODEL from the first migration. Other apps are refere
 string model labels.
 """
 
+import datetime
+
 from django.db import models
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, ImageQuerySet
 
 from .licences import LICENCE_URLS, Licence
+
+
+class IllustrationQuerySet(ImageQuerySet):
+    def incomplete(self):
+        """Images that may not appear on a published page: no alt text, credit or licence."""
+        return self.filter(
+            Q(is_decorative=False, description="")
+            | Q(illustrator__isnull=True, illustrator_name="", copyright_holder="")
+            | Q(licence="")
+        )
+
+    def for_display(self, *variants):
+        """Ready to render with `{% illustration %}`: credit joined, renditions prefetched.
+
+        One query for the images and one for all their renditions in the given variants.
+        """
+        from .renditions import specs_for_variants
+
+        return self.select_related("illustrator").prefetch_renditions(*specs_for_variants(variants))
 
 
 class Illustration(AbstractImage):
@@ -62,6 +85,8 @@ class Illustration(AbstractImage):
         help_text="The commission this artwork was delivered against.",
     )
 
+    objects = IllustrationQuerySet.as_manager()
+
     admin_form_fields = Image.admin_form_fields + (
         "is_decorative",
         "illustrator",
@@ -73,12 +98,48 @@ class Illustration(AbstractImage):
         "commission",
     )
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # Remember what the renditions were made from, so a save can tell if they are stale.
+        instance._rendition_source = instance.rendition_source_key()
+        return instance
+
+    def rendition_source_key(self):
+        values = self.__dict__
+        return (
+            str(values.get("file") or ""),
+            values.get("focal_point_x"),
+            values.get("focal_point_y"),
+            values.get("focal_point_width"),
+            values.get("focal_point_height"),
+        )
+
     @property
     def default_alt_text(self):
         # Never fall back to the title: multiple upload sets it to the file name.
         if self.is_decorative:
             return ""
         return self.description or ""
+
+    def missing_metadata(self):
+        """What this image lacks before it may appear on a published page, in editors' words."""
+        missing = []
+        if not self.is_decorative and not (self.description or "").strip():
+            missing.append("alt text (or the 'decorative' tick)")
+        if not (
+            self.illustrator_id
+            or (self.illustrator_name or "").strip()
+            or (self.copyright_holder or "").strip()
+        ):
+            missing.append("a credit (illustrator or copyright holder)")
+        if not self.licence:
+            missing.append("a licence")
+        return missing
+
+    @property
+    def is_complete(self):
+        return not self.missing_metadata()
 
     @property
     def credit_name(self):
@@ -139,3 +200,21 @@ class Commission(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_open(self):
+        return self.status not in (self.Status.DELIVERED, self.Status.PUBLISHED)
+
+    @property
+    def is_overdue(self):
+        return bool(self.due_date and self.is_open and self.due_date < timezone.localdate())
+
+    @classmethod
+    def due_this_week(cls):
+        """Open commissions due in the next seven days, and any already overdue."""
+        today = timezone.localdate()
+        return (
+            cls.objects.exclude(status__in=[cls.Status.DELIVERED, cls.Status.PUBLISHED])
+            .filter(due_date__lte=today + datetime.timedelta(days=7))
+            .select_related("illustrator")
+        )

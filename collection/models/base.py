@@ -1,10 +1,13 @@
-"""The abstract page every page type of the site inherits: listing fields and cache headers."""
+"""The abstract page every page type of the site inherits: listing fields, cache headers and the
+rule that a page using an incomplete image or media item cannot be published."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+
+from ..publish_rules import BasePageForm, check_before_publish, used_object_ids
 
 
 class BasePage(Page):
@@ -33,14 +36,53 @@ class BasePage(Page):
         ),
     ]
 
+    base_form_class = BasePageForm
+
     # Seconds a shared cache (CDN) may keep a public page; forms override this with no-store.
     cache_max_age = 300
 
     class Meta:
         abstract = True
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
+    def add_cache_headers(self, response):
+        """Let shared caches keep the response, unless the view already said otherwise."""
         if not response.has_header("Cache-Control"):
             patch_cache_control(response, public=True, max_age=self.cache_max_age)
         return response
+
+    def publish(
+        self,
+        revision,
+        user=None,
+        changed=True,
+        log_action=True,
+        previous_revision=None,
+        skip_permission_checks=False,
+    ):
+        """Publish `revision`, unless it uses an image lacking alt text, credit or licence, or
+        audio/video lacking a transcript or captions (see collection/publish_rules.py).
+
+        Every publish path comes through here: the edit view, bulk publish, workflow approval
+        and scheduled publishing all call `revision.publish()`, which calls this method.
+        """
+        scheduled = log_action == "wagtail.publish.scheduled"
+        if not check_before_publish(self, revision, scheduled=scheduled):
+            return None
+        result = super().publish(
+            revision,
+            user=user,
+            changed=changed,
+            log_action=log_action,
+            previous_revision=previous_revision,
+            skip_permission_checks=skip_permission_checks,
+        )
+        # Make sure the renditions this page shows exist before the first reader asks.
+        from wagtail.images import get_image_model
+
+        from illustrations.renditions import enqueue_site_renditions
+
+        enqueue_site_renditions(used_object_ids(revision.as_object())[get_image_model()])
+        return result
+
+    def serve(self, request, *args, **kwargs):
+        return self.add_cache_headers(super().serve(request, *args, **kwargs))

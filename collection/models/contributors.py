@@ -37,12 +37,12 @@ class ContributorIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["contributors"] = (
-            ContributorPage.objects.child_of(self)
-            .live()
-            .select_related("portrait", "portrait__illustrator")
-            .prefetch_related("portrait__renditions")
-            .order_by("title")
+        from illustrations.renditions import with_illustrations
+
+        context["contributors"] = with_illustrations(
+            ContributorPage.objects.child_of(self).live().order_by("title"),
+            "portrait",
+            variants=("portrait",),
         )
         return context
 

@@ -1,40 +1,165 @@
-"""The one template tag that renders an illustration, with its alt text and credit, everywhere."""
+"""The one template tag that renders an illustration, with its alt text and credit, everywhere.
+
+Usage::
+
+    {% load illustration_tags %}
+    {% illustration image variant="card" %}
+    {% illustration page.hero_image variant="hero" %}          {# eager, fetchpriority=high #}
+    {% illustration value.image variant=value.width alt=value.image.contextual_alt_text
+                    decorative=value.image.decorative caption=value.caption %}
+
+Arguments (all optional but `image`):
+
+- `variant`: where it appears: "hero", "card", "portrait", "text", "wide" (default) or "full"
+  (see illustrations/renditions.py for widths, crops and `sizes`).
+- `alt`: alt text for this use (e.g. an ImageBlock's contextual alt text); else the image's own.
+- `decorative`: True/False for this use; else the image's own flag. Decorative -> `alt=""`.
+- `caption`: caption for this use; else the image's default caption. Pass "" for none.
+- `loading`: "lazy" or "eager"; default eager for "hero", lazy otherwise.
+- `credit`: False to leave out the credit line (e.g. on a card whose story page credits it).
+- `sizes`: override the variant's `sizes` hint.
+
+It prints `figure > picture` with AVIF and WebP `<source>`s and a JPEG/PNG `<img>` in several
+widths, explicit width/height, and a caption with "Illustration: <name>, <licence>" linking the
+illustrator's page and the licence.
+
+No query per image in a listing: give the tag images whose renditions were fetched together.
+
+- A queryset of pages with image fields::
+
+      from illustrations.renditions import with_illustrations
+      stories = with_illustrations(StoryPage.objects.live(), "hero_image", variants=["card"])
+
+- A queryset of images: ``Illustration.objects.filter(...).for_display("card")``
+- Images already loaded (e.g. from StreamField): ``prefetch_renditions_for(images, "wide")``
+
+The renditions themselves are generated in the background when an image is uploaded or
+changed and when a page using it is published; the tag makes one only if it is still missing.
+"""
 
 from django import template
 
+from ..renditions import (
+    MODERN_FORMATS,
+    SOCIAL_SPEC,
+    VARIANTS,
+    get_variant,
+    spec_for,
+    usable_widths,
+)
+
 register = template.Library()
 
-# Width of the rendition used for each place an illustration appears.
-VARIANT_WIDTHS = {
-    "hero": 1200,
-    "card": 480,
-    "portrait": 320,
-    "text": 720,
-    "wide": 1000,
-    "full": 1600,
-}
+MIME_TYPES = {"avif": "image/avif", "webp": "image/webp"}
+
+# Kept for templates and code that read the main width of a variant.
+VARIANT_WIDTHS = {name: variant.widths[-1] for name, variant in VARIANTS.items()}
 
 
-@register.inclusion_tag("illustrations/includes/illustration.html")
+def _srcset(renditions):
+    seen = {}
+    for rendition in renditions:
+        seen.setdefault(rendition.width, rendition.url)
+    return ", ".join(f"{url} {width}w" for width, url in sorted(seen.items()))
+
+
+def credit_context(image, request=None):
+    """Who to credit and under what licence, with links, for the credit line."""
+    illustrator = image.illustrator if image.illustrator_id else None
+    illustrator_url = ""
+    if illustrator is not None and illustrator.live:
+        illustrator_url = illustrator.get_url(request) or ""
+    holder = (image.copyright_holder or "").strip()
+    name = image.credit_name
+    return {
+        "name": name,
+        "url": illustrator_url,
+        "copyright_holder": holder if holder and holder != name else "",
+        "licence": image.get_licence_display() if image.licence else "",
+        "licence_url": image.licence_url,
+        "source_url": image.source_url,
+    }
+
+
+@register.inclusion_tag("illustrations/includes/illustration.html", takes_context=True)
 def illustration(
-    image, variant="wide", alt=None, caption=None, decorative=None, loading="lazy", credit=True
+    context,
+    image,
+    variant="wide",
+    alt=None,
+    caption=None,
+    decorative=None,
+    loading=None,
+    credit=True,
+    sizes=None,
 ):
-    """Render `image` as a figure with its alt text (or alt="" when decorative) and credit.
-
-    `alt` and `decorative` override the image's own per use (e.g. from an ImageBlock).
-    """
-    if image is None:
+    """Render `image` as a figure with responsive sources, its alt text and its credit."""
+    if not image:
         return {"image": None}
-    is_decorative = image.is_decorative if decorative is None else decorative
-    alt_text = "" if is_decorative else (alt if alt else image.default_alt_text)
-    width = VARIANT_WIDTHS.get(variant, VARIANT_WIDTHS["wide"])
-    rendition = image.get_rendition(f"width-{width}")
+    spec = get_variant(variant)
+    widths = usable_widths(image, spec)
+    formats = (*MODERN_FORMATS, None)
+    filters = [spec_for(spec, width, fmt) for fmt in formats for width in widths]
+    renditions = image.get_renditions(*filters)
+
+    sources = []
+    for fmt in MODERN_FORMATS:
+        group = [renditions[spec_for(spec, width, fmt)] for width in widths]
+        sources.append({"type": MIME_TYPES[fmt], "srcset": _srcset(group)})
+    fallbacks = [renditions[spec_for(spec, width)] for width in widths]
+    fallback = fallbacks[-1]
+
+    is_decorative = image.is_decorative if decorative is None else bool(decorative)
+    if is_decorative:
+        alt_text = ""
+    else:
+        alt_text = alt if alt else image.default_alt_text
+    if loading is None:
+        loading = "eager" if variant == "hero" else "lazy"
+    request = context.get("request")
     return {
         "image": image,
-        "rendition": rendition,
+        "variant": variant,
+        "sources": sources,
+        "fallback": fallback,
+        "fallback_srcset": _srcset(fallbacks),
+        "sizes": sizes or spec.sizes,
         "alt": alt_text,
         "caption": caption if caption is not None else image.default_caption,
-        "variant": variant,
         "loading": loading,
-        "show_credit": credit,
+        "high_priority": variant == "hero" and loading == "eager",
+        "show_credit": bool(credit) and bool(image.credit_name),
+        "credit": credit_context(image, request) if credit else None,
+        # Kept for templates written against the first version of this tag.
+        "rendition": fallback,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def illustration_social_url(context, image):
+    """The absolute URL of the image's social-card rendition (1200x630 JPEG), for og:image."""
+    if not image:
+        return ""
+    url = image.get_rendition(SOCIAL_SPEC).url
+    request = context.get("request")
+    return request.build_absolute_uri(url) if request is not None else url
+
+
+@register.inclusion_tag("illustrations/includes/credit.html", takes_context=True)
+def illustration_credit(context, image):
+    """Just the credit line ("Illustration: <name>, <licence>"), e.g. for a credits list."""
+    if not image or not image.credit_name:
+        return {"credit": None}
+    return {"credit": credit_context(image, context.get("request"))}
+
+
+@register.inclusion_tag("illustrations/includes/portfolio.html", takes_context=True)
+def illustrator_portfolio(context, contributor_page):
+    """An illustrator's published work with the stories it appears in, for their page:
+    ``{% illustrator_portfolio page %}``. A fixed number of queries however much they drew."""
+    from ..credits import credited_illustrations
+
+    return {
+        "portfolio": credited_illustrations(context.get("request"), illustrator=contributor_page),
+        "request": context.get("request"),
     }

@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # An admin action that would publish a page using an incomplete image shows why instead.
+    "collection.publish_rules.PublishBlockedMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -147,6 +149,36 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+
+# Illustrations (illustrations/forms.py, illustrations/renditions.py)
+# The image form requires alt text (or "decorative"), a credit and a licence, and decides a
+# file's type from its content.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "illustrations.forms.IllustrationForm"
+# Commissioned artwork is large: 30 MB per file. The web server in front must allow at least
+# this much per request body (e.g. nginx client_max_body_size 32m).
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 30 * 1024 * 1024
+# 50 megapixels covers an A3 page at 300 dpi (35 MP) and refuses decompression bombs.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
+# No SVG: it can carry scripts.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# The <img> fallback for browsers without AVIF/WebP: keep JPEG as JPEG, others become PNG.
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "png", "webp": "png"}
+WAGTAILIMAGES_AVIF_QUALITY = 60
+WAGTAILIMAGES_WEBP_QUALITY = 78
+WAGTAILIMAGES_JPEG_QUALITY = 80
+# Uploads above this size are streamed to a temporary file rather than held in memory.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+
+# Background tasks (django-tasks): rendition generation for new and changed images. The
+# immediate backend runs a task inline, which suits development and tests; production names a
+# worker backend in TASKS_BACKEND (see production.py).
+TASKS = {
+    "default": {
+        "BACKEND": env(
+            "TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"
+        ),
+    },
+}
 
 # Share your story (submissions app)
 # Personal data of declined or archived submissions is erased this many days after the decision.

@@ -1,0 +1,65 @@
+"""Which illustrations appear on the public site, and where: for the credits page and for an
+illustrator's portfolio on their contributor page.
+
+Uses Wagtail's reference index (the same data as each image's "Usage" tab), so an image counts
+wherever a live page uses it: in a hero, card, cover or portrait field, inside StreamField
+blocks or in rich text. The number of queries does not grow with the number of images or pages.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from wagtail.images import get_image_model
+from wagtail.models import Page, ReferenceIndex
+
+
+@dataclass
+class CreditEntry:
+    image: object
+    pages: list = field(default_factory=list)  # [(title, url)] in title order
+
+
+def credited_illustrations(request=None, illustrator=None, variants=("card",)):
+    """Every illustration used on a live, public page, with the pages it appears on.
+
+    `illustrator`: a ContributorPage to list only their work (their portfolio).
+    """
+    image_model = get_image_model()
+    references = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(image_model),
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("object_id", "to_object_id")
+    pages_by_image = {}
+    for page_id, image_id in references:
+        pages_by_image.setdefault(image_id, set()).add(int(page_id))
+    if not pages_by_image:
+        return []
+
+    page_ids = set().union(*pages_by_image.values())
+    pages = {
+        page.pk: page
+        for page in Page.objects.live()
+        .public()
+        .filter(pk__in=page_ids)
+        .only("id", "title", "url_path", "path", "depth")
+    }
+    images = image_model.objects.filter(pk__in=[int(pk) for pk in pages_by_image])
+    if illustrator is not None:
+        images = images.filter(illustrator=illustrator)
+
+    entries = []
+    for image in images.for_display(*variants).order_by("title"):
+        used_on = [pages[pk] for pk in pages_by_image.get(str(image.pk), ()) if pk in pages]
+        if not used_on:
+            continue  # only on drafts or private pages: not public yet
+        entries.append(
+            CreditEntry(
+                image=image,
+                pages=sorted(
+                    ((page.title, page.get_url(request)) for page in used_on),
+                    key=lambda item: item[0].lower(),
+                ),
+            )
+        )
+    entries.sort(key=lambda entry: ((entry.image.credit_name or "").lower(), entry.image.title))
+    return entries

@@ -1,0 +1,160 @@
+"""Admin registration for the illustrations app: the Commissions listing (wagtail-modeladmin),
+the editors' dashboard panel, and the admin side of the publish rule (bulk publish refusal and
+its page-history entry).
+
+The admin classes stay thin: who may see and change what lives in `permissions.py`, the rules
+about images in `forms.py` and `collection/publish_rules.py`.
+"""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList, PageChooserPanel
+from wagtail.admin.ui.components import Component
+from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
+
+from .forms import CommissionForm
+from .models import Commission, Illustration
+from .permissions import CommissionPermissionHelper, is_editor, is_illustrator_only
+
+BLOCKED_LOG_ACTION = "mtg.publish_blocked"
+
+
+class CommissionAdmin(ModelAdmin):
+    model = Commission
+    menu_label = "Commissions"
+    menu_icon = "image"
+    menu_order = 310
+    add_to_settings_menu = False
+    permission_helper_class = CommissionPermissionHelper
+    list_display = ("title", "illustrator", "for_page", "status", "due", "delivered")
+    list_filter = ("status",)
+    search_fields = ("title", "brief")
+    ordering = ("due_date", "title")
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("brief"),
+            FieldPanel("illustrator"),
+            PageChooserPanel("for_page", ["collection.StoryPage", "collection.SeriesPage"]),
+            FieldPanel("status"),
+            FieldPanel("due_date"),
+            FieldPanel("notes"),
+            HelpPanel(
+                template="illustrations/admin/delivered_illustrations.html",
+                heading="Delivered illustrations",
+            ),
+        ],
+        base_form_class=CommissionForm,
+    )
+
+    def get_queryset(self, request):
+        queryset = (
+            super()
+            .get_queryset(request)
+            .select_related("illustrator", "for_page")
+            .prefetch_related("illustrations")
+        )
+        if is_illustrator_only(request.user):
+            return queryset.filter(illustrator__user=request.user)
+        return queryset
+
+    @staticmethod
+    def due(obj):
+        if not obj.due_date:
+            return "—"
+        if obj.is_overdue:
+            return format_html(
+                '<strong class="commission--overdue" style="color: #cd4444">Overdue: {}</strong>',
+                obj.due_date.strftime("%-d %b %Y"),
+            )
+        return obj.due_date.strftime("%-d %b %Y")
+
+    due.short_description = "Due"
+    due.admin_order_field = "due_date"
+
+    @staticmethod
+    def delivered(obj):
+        images = list(obj.illustrations.all())
+        if not images:
+            return "—"
+        return format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            ((reverse("wagtailimages:edit", args=[image.pk]), image.title) for image in images),
+        )
+
+    delivered.short_description = "Delivered illustrations"
+
+    def get_extra_attrs_for_row(self, obj, context):
+        return {"class": "commission--overdue"} if obj.is_overdue else {}
+
+
+modeladmin_register(CommissionAdmin)
+
+
+class IllustrationsToDoPanel(Component):
+    """Dashboard panel for editors: images that cannot be published yet, commissions due."""
+
+    name = "illustrations_to_do"
+    order = 110
+    template_name = "illustrations/admin/dashboard_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        incomplete = Illustration.objects.incomplete().order_by("-created_at")
+        return {
+            "incomplete_count": incomplete.count(),
+            "incomplete": list(incomplete[:10]),
+            "commissions": list(Commission.due_this_week().order_by("due_date")[:10]),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_illustrations_panel(request, panels):
+    if is_editor(request.user):
+        panels.append(IllustrationsToDoPanel(request))
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish_of_incomplete_pages(request, action_type, objects, action_class_instance):
+    """Check every selected page before bulk publish starts, so none is published halfway."""
+    if action_type != "publish":
+        return None
+    from collection.publish_rules import publish_problems
+
+    refusals = []
+    for page in objects:
+        specific = page.specific
+        revision = specific.get_latest_revision()
+        content = revision.as_object() if revision else specific
+        problems = publish_problems(content)
+        if problems:
+            refusals.append((content.title, " ".join(problems)))
+    if not refusals:
+        return None
+    messages.error(
+        request,
+        format_html(
+            "Nothing was published. Fix these pages first: <ul>{}</ul>",
+            format_html_join("", "<li><strong>{}</strong>: {}</li>", refusals),
+        ),
+    )
+    return HttpResponseRedirect(action_class_instance.next_url or reverse("wagtailadmin_home"))
+
+
+@hooks.register("register_log_actions")
+def register_publish_blocked_action(actions):
+    from wagtail.log_actions import LogFormatter
+
+    @actions.register_action(BLOCKED_LOG_ACTION)
+    class PublishBlockedFormatter(LogFormatter):
+        label = "Publishing stopped"
+
+        def format_message(self, log_entry):
+            problems = (log_entry.data or {}).get("problems", [])
+            return "Scheduled publishing stopped: " + " ".join(problems)

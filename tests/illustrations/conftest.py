@@ -1,0 +1,64 @@
+"""Fixtures for the illustrations tests: people in each group, and images complete or not."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image as PILImage
+
+from tests import factories
+
+
+def image_bytes(width=16, height=10, image_format="PNG", colour=(30, 120, 200)):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), colour).save(buffer, image_format)
+    return buffer.getvalue()
+
+
+def upload(name, content, content_type="image/png"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def make_user(django_user_model, username, *groups):
+    user = django_user_model.objects.create_user(
+        username=username, email=f"{username}@example.org", password="pw"
+    )
+    if groups:
+        user.groups.add(*Group.objects.filter(name__in=groups))
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return make_user(django_user_model, "editor", "Editors")
+
+
+@pytest.fixture
+def reviewer(db, django_user_model):
+    return make_user(django_user_model, "reviewer", "Reviewers")
+
+
+@pytest.fixture
+def superuser(db, django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="admin", email="admin@example.org", password="pw"
+    )
+
+
+@pytest.fixture
+def illustrator(site_tree, django_user_model):
+    """An illustrator with an account, linked to their contributor page."""
+    user = make_user(django_user_model, "ama", "Illustrators")
+    factories.ContributorPageFactory(
+        parent=site_tree["contributors"], title="Ama Mensah", roles=["illustrator"], user=user
+    )
+    return user
+
+
+@pytest.fixture
+def incomplete_image(db):
+    """An image as a bare multiple upload might leave it: a file name and nothing else."""
+    return factories.IllustrationFactory(
+        title="scan_0042.png", description="", illustrator_name="", licence=""
+    )
