@@ -14,6 +14,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
+from django.urls import NoReverseMatch, reverse
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.images.models import AbstractRendition
 from wagtail.models import Page, PageViewRestriction, Site
@@ -83,6 +84,13 @@ def purge_related_pages(sender, instance, **kwargs):
         if page_url:
             routes = [path.lstrip("/") for path in fixed_route_paths(page) if path.strip("/")]
             batch.add_urls([page_url.rstrip("/") + "/" + path for path in routes])
+    # Site-wide lists that show every story: the feeds and the sitemap.
+    root_url = instance.get_site().root_url if instance.get_site() else ""
+    for name in settings.FRONTEND_CACHE_PURGE_URL_NAMES:
+        try:
+            batch.add_url(root_url + reverse(name))
+        except NoReverseMatch:
+            continue
     logger.info("purging %d URLs from the CDN", len(batch.urls))
     batch.purge()
 

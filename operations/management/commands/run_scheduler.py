@@ -16,7 +16,7 @@ import uuid
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 logger = logging.getLogger(__name__)
 LOCK_KEY = "scheduler:publish-scheduled:lock"
@@ -53,7 +53,7 @@ class Command(BaseCommand):
             logger.info("another scheduler holds the lock; skipping this pass")
             return
         try:
-            close_old_connections()
+            self.drop_stale_connections()
             call_command("publish_scheduled", verbosity=0)
             logger.info("publish_scheduled ran")
         except Exception:
@@ -62,4 +62,11 @@ class Command(BaseCommand):
         finally:
             if cache.get(LOCK_KEY) == token:
                 cache.delete(LOCK_KEY)
+            self.drop_stale_connections()
+
+    @staticmethod
+    def drop_stale_connections():
+        # A long-running loop must not keep a connection the database has dropped; inside a
+        # transaction (a test, or a caller's atomic block) the connection is still in use.
+        if not connection.in_atomic_block:
             close_old_connections()
