@@ -333,6 +333,8 @@ if env("CLOUDFRONT_DISTRIBUTION_ID", default=""):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
         "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
     }
+# Besides the published page and the pages that list it, publishing purges these URLs.
+FRONTEND_CACHE_PURGE_URL_NAMES = ["feed-stories", "feed-stories-atom", "feed-podcast", "sitemap"]
 if env("FRONTEND_CACHE_PURGE_URL", default=""):
     WAGTAILFRONTENDCACHE["http"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
