@@ -1,4 +1,4 @@
-"""App configuration for submissions: connects signals, offers a demo-content step."""
+"""App configuration for submissions: connects the workflow signal."""
 
 from django.apps import AppConfig
 
@@ -10,13 +10,3 @@ class SubmissionsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401  (connects the workflow assignment)
-
-    def load_demo_content(self, home):
-        """Called by `load_demo_content` for every app config that defines it.
-
-        The command lives in `collection`, which must not import `submissions`; asking each
-        installed app for its own demo step keeps the dependency pointing one way.
-        """
-        from .demo import ensure_share_page
-
-        return ensure_share_page(home)

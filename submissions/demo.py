@@ -1,10 +1,20 @@
 """Demo content for submissions: the "Share your story" page under the home page.
 
-Called through SubmissionsConfig.load_demo_content by collection's `load_demo_content`
-command. Idempotent: an existing page is left as it is.
+`collection.demo.load()` calls `submissions.demo_content.load(demo)` (it asks every installed
+app for a `demo_content` module, so `collection` never imports `submissions`), which calls
+these. Idempotent, like the rest of the demo content.
 """
 
-from .models import ShareYourStoryPage
+from collection.demo.library import ensure_page
+
+from .models import (
+    CreditPreference,
+    PreferredFormat,
+    ShareYourStoryPage,
+    StorySubmission,
+    SubmissionEvent,
+    SubmissionStatus,
+)
 
 INTRODUCTION = (
     "<p>Have you, your family or your community been left out of health research, or "
@@ -34,18 +44,74 @@ CONFIRMATION = (
 
 
 def ensure_share_page(home):
-    existing = ShareYourStoryPage.objects.first()
+    """The one "Share your story" page under `home`. Returns (page, status)."""
+    existing = ShareYourStoryPage.objects.exclude(slug="share-your-story").first()
     if existing is not None:
-        return existing
-    page = ShareYourStoryPage(
-        title="Share your story",
-        slug="share-your-story",
-        introduction=INTRODUCTION,
-        guidance=GUIDANCE,
-        data_use=DATA_USE,
-        confirmation_message=CONFIRMATION,
-        listing_summary="Send us your own story about health data: in words, sound or pictures.",
+        # An editor moved or renamed it: leave their page alone.
+        return existing, "unchanged"
+    return ensure_page(
+        home,
+        ShareYourStoryPage,
+        "share-your-story",
+        fields={
+            "title": "Share your story",
+            "introduction": INTRODUCTION,
+            "guidance": GUIDANCE,
+            "data_use": DATA_USE,
+            "confirmation_message": CONFIRMATION,
+            "listing_summary": "Send us your own story about health data: in words, sound or "
+            "pictures.",
+        },
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+
+
+# Invented senders (example.org addresses), so the inbox has something to show in a demo.
+DEMO_SUBMISSIONS = [
+    {
+        "story_title": "Nobody asked my grandmother",
+        "name": "Demo sender: Efua",
+        "email": "efua@example.org",
+        "credit_preference": CreditPreference.PSEUDONYM,
+        "preferred_format": PreferredFormat.AUDIO,
+        "story_text": "My grandmother gave blood for a study in the 1970s.\n\nShe never heard "
+        "what it was used for, and when we asked, the records were gone.",
+        "status": SubmissionStatus.NEW,
+    },
+    {
+        "story_title": "The form had no box for us",
+        "name": "Demo sender: anonymous",
+        "email": "anon@example.org",
+        "credit_preference": CreditPreference.ANONYMOUS,
+        "preferred_format": PreferredFormat.WRITTEN,
+        "story_text": "Every form at the clinic asked for an ethnicity, and none of the boxes "
+        "was ours.\n\nSo the data says we do not exist.",
+        "status": SubmissionStatus.IN_REVIEW,
+    },
+]
+
+
+def ensure_demo_submissions(themes=()):
+    """Two invented submissions waiting in the inbox. Returns [(submission, status)]."""
+    results = []
+    for values in DEMO_SUBMISSIONS:
+        values = dict(values)
+        status = values.pop("status")
+        submission = StorySubmission.objects.filter(story_title=values["story_title"]).first()
+        if submission is not None:
+            results.append((submission, "unchanged"))
+            continue
+        submission = StorySubmission.objects.create(
+            **values,
+            status=status,
+            consent_contact=True,
+            consent_publish=True,
+            consent_edit=True,
+        )
+        submission.themes.set(list(themes)[:2])
+        SubmissionEvent.objects.create(
+            submission=submission,
+            reference=submission.reference,
+            action=SubmissionEvent.Action.SUBMITTED,
+        )
+        results.append((submission, "created"))
+    return results

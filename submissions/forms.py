@@ -50,9 +50,10 @@ def make_stamp(started=None):
 def read_stamp(value):
     """The time the form was first shown, or None when the stamp is missing, forged or stale."""
     try:
-        return float(signing.loads(value or "", salt=STAMP_SALT, max_age=STAMP_MAX_AGE)["t"])
+        started = float(signing.loads(value or "", salt=STAMP_SALT, max_age=STAMP_MAX_AGE)["t"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
+    return started if time.time() - started <= STAMP_MAX_AGE else None
 
 
 def reject_html(value):

@@ -1,8 +1,11 @@
 """Fixtures for the submissions suite: the form page, the editorial users, valid form data."""
 
+import shutil
 import time
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
@@ -16,6 +19,16 @@ def fresh_rate_limit_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def empty_private_storage():
+    # The private storage folder is shared by the whole run: start each test with it empty,
+    # so "nothing was stored" can be checked on disk.
+    root = Path(settings.STORAGES["submissions"]["OPTIONS"]["location"])
+    for child in root.iterdir() if root.exists() else []:
+        shutil.rmtree(child) if child.is_dir() else child.unlink()
+    yield
 
 
 @pytest.fixture
