@@ -233,6 +233,8 @@ if AWS_STORAGE_BUCKET_NAME:
         "access_key": env("AWS_ACCESS_KEY_ID", default=None),
         "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
         "file_overwrite": False,
+        # Signature version 4: required by every current AWS region and most S3 clones.
+        "signature_version": "s3v4",
     }
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
