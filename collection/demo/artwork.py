@@ -40,14 +40,14 @@ class Artwork:
     illustrator: str = ""  # a contributor key (collection/demo/text.py CONTRIBUTORS)
     illustrator_name: str = ""  # or a name, for artists without a page
     licence: str = "commissioned"
-    size: tuple[int, int] = (1200, 750)
+    size: tuple[int, int] = (1000, 625)
     is_decorative: bool = False
 
 
 def _dot_grid(draw, rng, width, height, colours):
     """Rows of dots; a rectangle of missing dots leaves a visible gap."""
-    step = width // 24
-    radius = step // 3
+    step = max(3, width // 24)
+    radius = max(1, step // 3)
     gap_left, gap_right = width * 0.45, width * 0.75
     gap_top, gap_bottom = height * 0.3, height * 0.7
     for row, y in enumerate(range(step // 2, height, step)):
@@ -107,10 +107,11 @@ def _arcs(draw, rng, width, height, colours):
 
 def _tiles(draw, rng, width, height, colours):
     """A mosaic of squares; a scattered few are only outlined, left empty."""
-    step = width // 16
+    step = max(4, width // 16)
+    inset = max(1, step // 16)
     for y in range(0, height, step):
         for x in range(0, width, step):
-            box = (x + 4, y + 4, x + step - 4, y + step - 4)
+            box = (x + inset, y + inset, x + step - inset, y + step - inset)
             if rng.random() < 0.18:
                 draw.rectangle(box, outline=colours[2], width=4)
             else:
@@ -309,7 +310,7 @@ ARTWORKS = [
         seed=15,
         description="",
         is_decorative=True,
-        size=(1200, 300),
+        size=(1000, 250),
         illustrator="ama",
     ),
     # Series covers

@@ -5,7 +5,6 @@ The audio is a few seconds of soft chimes standing in for a recorded episode; th
 are what the episodes would say. Nothing here needs the network or ffmpeg.
 """
 
-import io
 import math
 from array import array
 from dataclasses import dataclass
@@ -201,7 +200,3 @@ MEDIA = [
         captions=ANIMATION_CAPTIONS,
     ),
 ]
-
-
-def captions_bytes(item: MediaItem) -> io.BytesIO:
-    return io.BytesIO(item.captions.encode("utf-8"))
