@@ -3,13 +3,15 @@
 A backup is a folder:
     manifest.json    when it was made, with which versions, how many rows of each model and
                      which files (size and SHA-256) were in each storage
-    db.json.gz       every row, as Django fixtures with natural keys (database-agnostic: a
-                     SQLite backup restores into PostgreSQL and back)
+    db.json.gz       every row with its primary key, content types and permissions included,
+                     as Django fixtures (database-agnostic: a SQLite backup restores into
+                     PostgreSQL and back). Restore it with the same release of the code, then
+                     run `migrate` if the target is newer.
     files/<storage>/ the files of STORAGES["default"] (images, audio, video, captions,
                      documents) and STORAGES["submissions"] (private: keep the backup private)
 
-Derived data is left out and rebuilt on restore: content types and permissions (recreated by
-migrations), sessions, the search index and the references index. On PostgreSQL, pg_dump is
+Natural keys are not used: Wagtail's root collection has none. Derived data is left out and
+rebuilt on restore: sessions, the search index and the references index. On PostgreSQL, pg_dump is
 faster for large sites (docs/backup.md); this format is the portable one, and the one the test
 suite proves.
 """
@@ -25,6 +27,7 @@ from pathlib import Path
 import django
 import wagtail
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.files import File
 from django.core.files.storage import storages
 from django.core.management import call_command
@@ -32,10 +35,7 @@ from django.db import connection, transaction
 
 BACKED_UP_STORAGES = ("default", "submissions")
 EXCLUDED_MODELS = [
-    "contenttypes",
-    "auth.permission",
     "sessions",
-    "admin.logentry",
     "wagtailsearch.indexentry",
     "wagtailcore.referenceindex",
 ]
@@ -46,6 +46,13 @@ def _excluded_labels():
     if apps.is_installed("modelsearch"):
         labels.append("modelsearch.indexentry")
     return [label for label in labels if _label_exists(label)]
+
+
+def _app_labels_in_load_order():
+    """Content types first: loading other rows fires signals that would create them anew."""
+    labels = [config.label for config in apps.get_app_configs() if config.models_module]
+    first = [label for label in ("contenttypes", "auth") if label in labels]
+    return first + [label for label in labels if label not in first]
 
 
 def _label_exists(label):
@@ -87,6 +94,19 @@ def _row_counts(fixture_path):
         return dict(Counter(row["model"] for row in json.load(handle)))
 
 
+def _clear_search_index():
+    """Empty the search index, including SQLite's full-text table, which flush leaves alone
+    (it is not a managed table) and which would then clash with the rebuilt index."""
+    tables = set(connection.introspection.table_names())
+    for model in apps.get_models():
+        if (
+            model._meta.app_label in ("wagtailsearch", "modelsearch")
+            and "indexentry" in model._meta.model_name
+            and model._meta.db_table in tables
+        ):
+            model._base_manager.all().delete()
+
+
 def backup(destination):
     """Write a backup into `destination` (a new or empty folder). Returns the manifest."""
     destination = Path(destination)
@@ -94,17 +114,17 @@ def backup(destination):
     if any(destination.iterdir()):
         raise ValueError(f"{destination} is not empty: choose a new folder for the backup.")
     fixture = destination / "db.json.gz"
+    outermost = not connection.in_atomic_block
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and outermost:
             # One snapshot for every table, so rows written during the backup cannot leave it
             # with a story whose contributors are missing.
             with connection.cursor() as cursor:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         call_command(
             "dumpdata",
+            *_app_labels_in_load_order(),
             exclude=_excluded_labels(),
-            natural_foreign=True,
-            natural_primary=True,
             output=str(fixture),
             verbosity=0,
         )
@@ -161,10 +181,16 @@ def restore(source):
             # TRUNCATE refuses to run while deferred foreign-key checks are pending.
             with connection.cursor() as cursor:
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        # flush empties every table, then recreates content types and permissions, which the
-        # fixture refers to by natural key.
-        call_command("flush", interactive=False, verbosity=0)
+        # Every table emptied, content types and permissions too: the backup has them with
+        # the primary keys its rows refer to.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        if connection.vendor == "postgresql":
+            # Back to deferred checks: fixtures may list a row before the row it points at.
+            with connection.cursor() as cursor:
+                cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        ContentType.objects.clear_cache()
         call_command("loaddata", str(source / "db.json.gz"), verbosity=0)
+        ContentType.objects.clear_cache()
     for alias, files in manifest["files"].items():
         storage = storages[alias]
         for name in files:
@@ -175,6 +201,7 @@ def restore(source):
             if saved != name:
                 raise RuntimeError(f"{alias}/{name} was restored as {saved}")
     # Derived data, left out of the backup.
+    _clear_search_index()
     call_command("update_index", verbosity=0)
     call_command("rebuild_references_index", verbosity=0)
     return manifest

@@ -192,7 +192,9 @@ TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # Caches (operations app). Redis in production through CACHE_URL or REDIS_URL
 # (redis://host:6379/0); a per-process memory cache otherwise.
-_CACHE_URL = env("CACHE_URL", default=env("REDIS_URL", default="locmemcache://mind-the-gap"))
+_CACHE_URL = (
+    env("CACHE_URL", default="") or env("REDIS_URL", default="") or "locmemcache://mind-the-gap"
+)
 CACHES = {"default": env.cache_url_config(_CACHE_URL)}
 # Wagtail looks up renditions in a cache called "renditions" to skip a query per image.
 CACHES["renditions"] = {**CACHES["default"], "TIMEOUT": 60 * 60 * 24}

@@ -1,0 +1,115 @@
+"""Production settings with a realistic environment: deploy check clean, the pieces wired.
+
+Settings are read once per process, so each case runs in a fresh interpreter.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
+    "SECRET_KEY": "a-production-like-secret-key-of-more-than-fifty-characters-0123456789",
+    "ALLOWED_HOSTS": "mindthegap.example",
+    "CSRF_TRUSTED_ORIGINS": "https://mindthegap.example",
+    "DATABASE_URL": "postgres://mtg@db.internal:5432/mtg",
+    "REDIS_URL": "redis://cache.internal:6379/0",
+}
+
+
+def run(args, **extra_env):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("AWS_", "CACHE_URL"))}
+    env.update(PRODUCTION_ENV)
+    env.update(extra_env)
+    return subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def production_settings(**extra_env):
+    """The production settings module as computed from the environment (no app loading)."""
+    script = (
+        "import json; from site_project.settings import production as s; "
+        "print(json.dumps({name: getattr(s, name) for name in ("
+        "'DEBUG', 'MIDDLEWARE', 'STORAGES', 'CACHES', 'PAGE_CACHE_SECONDS', "
+        "'SECURE_SSL_REDIRECT', 'SECURE_HSTS_SECONDS', 'SESSION_COOKIE_SECURE', "
+        "'CSRF_COOKIE_SECURE', 'SECURE_REFERRER_POLICY', 'LOGGING', 'CONTENT_SECURITY_POLICY', "
+        "'WAGTAILFRONTENDCACHE')}, default=str))"
+    )
+    result = run([sys.executable, "-c", script], **extra_env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_deploy_check_is_clean_with_a_realistic_environment():
+    result = run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_refuses_to_start_without_a_secret_key():
+    result = run([sys.executable, "manage.py", "check"], SECRET_KEY="")
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_static_files_are_hashed_compressed_and_served_by_whitenoise():
+    s = production_settings()
+    assert s["STORAGES"]["staticfiles"]["BACKEND"] == (
+        "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    )
+    middleware = s["MIDDLEWARE"]
+    security = middleware.index("django.middleware.security.SecurityMiddleware")
+    assert middleware[security + 1] == "whitenoise.middleware.WhiteNoiseMiddleware"
+
+
+def test_https_settings_and_a_switch_for_a_redirecting_proxy():
+    s = production_settings()
+    assert s["SECURE_SSL_REDIRECT"] is True
+    assert s["SECURE_HSTS_SECONDS"] >= 31536000
+    assert s["SESSION_COOKIE_SECURE"] and s["CSRF_COOKIE_SECURE"]
+    assert s["SECURE_REFERRER_POLICY"] == "strict-origin-when-cross-origin"
+    assert production_settings(SECURE_SSL_REDIRECT="false")["SECURE_SSL_REDIRECT"] is False
+
+
+def test_redis_cache_turns_on_the_page_cache_and_a_renditions_cache():
+    s = production_settings()
+    assert s["CACHES"]["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+    assert s["CACHES"]["default"]["LOCATION"] == "redis://cache.internal:6379/0"
+    assert s["CACHES"]["renditions"]["KEY_PREFIX"] == "renditions"
+    assert s["PAGE_CACHE_SECONDS"] == 300
+
+
+def test_without_a_shared_cache_the_page_cache_stays_off():
+    s = production_settings(REDIS_URL="")
+    assert s["CACHES"]["default"]["BACKEND"].endswith("LocMemCache")
+    # Each worker would keep its own copy that a publish in another worker cannot clear.
+    assert s["PAGE_CACHE_SECONDS"] == 0
+
+
+def test_cdn_purge_is_configured_from_the_environment():
+    assert production_settings()["WAGTAILFRONTENDCACHE"] == {}
+    configured = production_settings(
+        CLOUDFLARE_ZONE_ID="zone",
+        CLOUDFLARE_API_TOKEN="token",
+        CLOUDFRONT_DISTRIBUTION_ID="E123",
+        FRONTEND_CACHE_PURGE_URL="http://varnish.internal:6081",
+    )["WAGTAILFRONTENDCACHE"]
+    assert configured["cloudflare"]["ZONEID"] == "zone"
+    assert configured["cloudfront"]["DISTRIBUTION_ID"] == "E123"
+    assert configured["http"]["LOCATION"] == "http://varnish.internal:6081"
+
+
+def test_logs_are_json_lines():
+    script = (
+        "import logging.config; from site_project.settings import production as s; "
+        "logging.config.dictConfig(s.LOGGING); "
+        "logging.getLogger('operations').warning('cache is %s', 'slow')"
+    )
+    result = run([sys.executable, "-c", script])
+    assert result.returncode == 0, result.stderr
+    line = json.loads((result.stderr or result.stdout).strip().splitlines()[-1])
+    assert line["message"] == "cache is slow"
+    assert line["level"] == "WARNING"
+    assert line["logger"] == "operations"
