@@ -11,9 +11,11 @@ editor completes this form for it, so the uploader cannot create an incomplete i
 """
 
 import os
+import warnings
 
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from PIL import Image as PILImage
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
@@ -49,6 +51,38 @@ class IllustrationFileField(WagtailImageField):
             f"and {self.max_image_pixels // 1_000_000} megapixels. Upload the largest version "
             "you have: the site makes the smaller sizes."
         )
+
+    def check_image_pixel_size(self, f):
+        # Read the dimensions from the header first: Wagtail's own check decodes the whole image,
+        # which for a forged header means decoding (or failing on) gigapixels of nothing.
+        try:
+            f.seek(0)
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", PILImage.DecompressionBombWarning)
+                width, height = PILImage.open(f).size
+        except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError):
+            width = height = None
+        except Exception:  # noqa: BLE001 - Willow's formats (e.g. AVIF) may need its plugin
+            width = height = 0
+        finally:
+            f.seek(0)
+        if width is None or (self.max_image_pixels and width * height > self.max_image_pixels):
+            raise ValidationError(
+                self.error_messages["file_too_many_pixels"]
+                % {
+                    "num_pixels": f"{width * height:,}" if width else "too many",
+                    "max_pixels_count": f"{self.max_image_pixels:,}",
+                },
+                code="file_too_many_pixels",
+            )
+        try:
+            super().check_image_pixel_size(f)
+        except ValidationError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a truncated or corrupt file
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from error
 
     def allowed_formats(self):
         return {"jpeg" if ext == "jpg" else ext for ext in self.allowed_image_extensions}

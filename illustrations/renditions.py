@@ -95,9 +95,24 @@ def all_site_specs(image):
 
 
 def generate_site_renditions(image):
-    """Create every rendition the site may show for `image` that does not exist yet."""
+    """Create every rendition the site may show for `image` that does not exist yet.
+
+    Looks in the database, not the rendition cache, so a stale cache entry never hides a
+    missing file.
+    """
+    from wagtail.images.models import Filter
+
     specs = all_site_specs(image)
-    image.get_renditions(*specs)
+    existing = set(
+        image.renditions.filter(filter_spec__in=specs).values_list("filter_spec", "focal_point_key")
+    )
+    missing = [
+        filter
+        for filter in (Filter(spec=spec) for spec in specs)
+        if (filter.spec, filter.get_cache_key(image)) not in existing
+    ]
+    if missing:
+        image.create_renditions(*missing)
     return specs
 
 

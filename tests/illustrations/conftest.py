@@ -10,6 +10,15 @@ from PIL import Image as PILImage
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def empty_rendition_cache():
+    """Renditions are cached by image id, and ids are reused after each test's rollback."""
+    from illustrations.models import IllustrationRendition
+
+    IllustrationRendition.cache_backend.clear()
+    yield
+
+
 def image_bytes(width=16, height=10, image_format="PNG", colour=(30, 120, 200)):
     buffer = io.BytesIO()
     PILImage.new("RGB", (width, height), colour).save(buffer, image_format)
