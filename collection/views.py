@@ -9,6 +9,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from illustrations.renditions import with_illustrations
+
 from .models import ContributorPage, SeriesPage, StoryPage, Theme
 from .models.series import with_cover_data
 from .models.stories import with_card_data
@@ -26,12 +28,9 @@ def _search_results(page_list):
     ids = [page.pk for page in page_list]
     stories = with_card_data(StoryPage.objects.filter(pk__in=ids)).in_bulk()
     series = with_cover_data(SeriesPage.objects.filter(pk__in=ids)).in_bulk()
-    people = (
-        ContributorPage.objects.filter(pk__in=ids)
-        .select_related("portrait")
-        .prefetch_related("portrait__renditions")
-        .in_bulk()
-    )
+    people = with_illustrations(
+        ContributorPage.objects.filter(pk__in=ids), "portrait", variants=("card",)
+    ).in_bulk()
     results = []
     for pk in ids:
         if pk in stories:

@@ -8,11 +8,9 @@ from django.utils.safestring import mark_safe
 
 from collection.embeds import embed_info as derive_embed_info
 from collection.embeds import provider_name as derive_provider_name
+from illustrations.renditions import SOCIAL_SPEC
 
 register = template.Library()
-
-# Open Graph's recommended card size.
-SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg|jpegquality-80"
 
 # Escape the characters that could end a <script> element early inside JSON-LD.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -40,14 +38,8 @@ def social_image(context, page):
     image = page_illustration(page)
     if image is None:
         return None
-    try:
-        from illustrations.templatetags.illustration_tags import social_rendition
-    except ImportError:
-        social_rendition = None
-    if social_rendition is not None:
-        rendition = social_rendition(image)
-    else:
-        rendition = image.get_rendition(SOCIAL_IMAGE_FILTER)
+    # The same rendition the illustrations app pre-generates on upload and publish.
+    rendition = image.get_rendition(SOCIAL_SPEC)
     return {
         "url": _absolute(context.get("request"), rendition.url),
         "width": rendition.width,

@@ -28,6 +28,10 @@ class ContentBuilder:
         )
         self.stories = []
         self.contributors = []
+        # One person credited on every story, so their page lists as many stories as exist.
+        self.regular = factories.ContributorPageFactory(
+            parent=site_tree["contributors"], title="Regular Contributor", slug="regular"
+        )
 
     def contributor(self, **kwargs):
         kwargs.setdefault("portrait", factories.IllustrationFactory())
@@ -68,6 +72,7 @@ class ContentBuilder:
         story.themes.set(self.themes[: 1 + number % 3])
         for role in ("author", "illustrator"):
             story.story_contributors.create(contributor=self.contributor(), role=role)
+        story.story_contributors.create(contributor=self.regular, role="researcher")
         story.save_revision().publish()
         if in_series:
             SeriesStory.objects.create(series=self.series, story=story, sort_order=number)
