@@ -157,6 +157,7 @@ def test_every_demo_image_has_alt_text_credit_and_licence(demo):
         assert image.is_decorative or len(image.description) > 30, image.title
         assert image.credit_name, image.title
         assert image.licence, image.title
+        assert image.is_decorative or image.default_caption, image.title
     assert any(image.illustrator_id for image in images)
     assert any(image.illustrator_name and not image.illustrator_id for image in images)
 

@@ -230,6 +230,7 @@ ARTWORKS = [
         description="Rows of plum and coral dots on a pale pink background, with a rectangle "
         "of empty space right of centre where dots are missing.",
         illustrator="ama",
+        caption="Most of the map is drawn; the gap is where nobody went to ask.",
     ),
     Artwork(
         key="green-ladder",
@@ -240,6 +241,7 @@ ARTWORKS = [
         description="Two wavy strands, dark green and gold, twist like a DNA ladder joined by "
         "sage rungs, with a few rungs missing.",
         illustrator="meilin",
+        caption="A reference with rungs missing still works, until you need the missing rung.",
     ),
     Artwork(
         key="night-bands",
@@ -250,6 +252,7 @@ ARTWORKS = [
         description="Stripes of yellow, pale blue and cream across a dark blue background. One "
         "yellow stripe is broken by an empty stretch in the middle.",
         illustrator="ama",
+        caption="A conversation with a gap in it.",
     ),
     Artwork(
         key="clay-arcs",
@@ -260,6 +263,7 @@ ARTWORKS = [
         description="Arcs of brick red, blue and sand spread from the lower left corner of a "
         "pale background. A small brick-red circle sits apart in the upper right.",
         illustrator="meilin",
+        caption="Decades of research spreading outwards, and one community left apart.",
     ),
     Artwork(
         key="sea-tiles",
@@ -281,6 +285,7 @@ ARTWORKS = [
         seed=12,
         description="Concentric rings of ochre, teal and charcoal on a cream background.",
         illustrator="ama",
+        caption="A gift for the children.",
     ),
     Artwork(
         key="forest-gap",
@@ -291,6 +296,7 @@ ARTWORKS = [
         description="Rows of dark green and gold dots on a pale background, broken by a "
         "rectangle of empty space right of centre.",
         illustrator="meilin",
+        caption="Findable, accessible, reusable: and whose?",
     ),
     Artwork(
         key="night-ladder",
@@ -301,6 +307,7 @@ ARTWORKS = [
         description="Two wavy strands, yellow and pale blue, twist like a DNA ladder across a "
         "dark blue background, joined by cream rungs with some missing.",
         illustrator="ama",
+        caption="Who holds the key to the data?",
     ),
     Artwork(
         key="pattern-divider",
@@ -323,6 +330,7 @@ ARTWORKS = [
         description="Arcs of dark green, gold and sage spread from the lower left corner; a "
         "small dark green circle sits apart in the upper right.",
         illustrator="meilin",
+        caption="Missing from the Map: a series on who genetic studies leave out.",
     ),
     Artwork(
         key="cover-whose-samples",
@@ -333,6 +341,7 @@ ARTWORKS = [
         description="A mosaic of plum and coral squares with scattered empty squares outlined "
         "in peach.",
         illustrator="ama",
+        caption="Whose Samples?: a series on consent and biobanks.",
     ),
     Artwork(
         key="cover-our-terms",
@@ -343,6 +352,7 @@ ARTWORKS = [
         description="Stripes of dark teal, pale green and coral on a cream background. One dark "
         "teal stripe is broken by an empty stretch in the middle.",
         illustrator="meilin",
+        caption="Our Data, Our Terms: a series on Indigenous data sovereignty.",
     ),
 ]
 
@@ -369,6 +379,7 @@ def portrait_artwork(key, name):
         seed=100 + sorted(PORTRAIT_PALETTES).index(key),
         description=f"Concentric rings in {colours}: the abstract mark {name} chose to "
         "represent them instead of a photograph.",
+        caption=f"{name}'s mark.",
         illustrator="meilin" if key in {"ama", "leila", "priya", "joseph"} else "ama",
         size=(480, 480),
     )
