@@ -58,11 +58,10 @@ def _children_differ(page, name, rows):
             for key, value in sorted(row.items())
         )
 
-    current = (
-        [{key: getattr(child, key) for key in rows[0]} for child in getattr(page, name).all()]
-        if rows
-        else list(getattr(page, name).all())
-    )
+    children = getattr(page, name).all()
+    if not rows:
+        return children.exists()
+    current = [{key: getattr(child, key) for key in rows[0]} for child in children]
     return [as_key(row) for row in current] != [as_key(row) for row in rows]
 
 
