@@ -7,6 +7,7 @@ import wagtail_factories
 from django.core.files.base import ContentFile
 from factory.django import DjangoModelFactory
 from PIL import Image as PILImage
+from wagtail.models import Collection
 
 from collection.models import (
     ContributorIndexPage,
@@ -48,6 +49,9 @@ class IllustrationFactory(wagtail_factories.ImageFactory):
         model = Illustration
 
     title = factory.Sequence(lambda n: f"Illustration {n}")
+    # The library's root collection, as an upload gets (wagtail-factories would make a new
+    # root collection per image, outside every group's permissions).
+    collection = factory.LazyFunction(lambda: Collection.get_first_root_node())
     file = factory.LazyFunction(lambda: ContentFile(png_bytes(), name="artwork.png"))
     description = "Three figures stand apart from a crowd drawn in a single colour."
     illustrator_name = "Ama Mensah"
