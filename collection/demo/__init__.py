@@ -2,7 +2,8 @@
 
 `load()` runs the steps in pages.STEPS, then `load(demo)` from every other installed app that
 has a `demo_content` module (e.g. `submissions/demo_content.py`), all in one transaction.
-Run it through `python manage.py load_demo_content`.
+Run it through `python manage.py load_demo_content`, which also keeps publishing from making
+every image rendition inline (slow) and creates the admin account.
 """
 
 from importlib import import_module
