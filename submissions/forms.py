@@ -187,6 +187,10 @@ class ShareStoryForm(forms.Form):
             self.initial["started"] = make_stamp()
         self.checked_files = []
 
+    def clean_story_text(self):
+        # Browsers send textarea line breaks as CRLF; keep the plain text with plain newlines.
+        return self.cleaned_data["story_text"].replace("\r\n", "\n").replace("\r", "\n")
+
     def clean_files(self):
         uploads = self.cleaned_data.get("files") or []
         self.checked_files = check_uploads(uploads)
