@@ -130,6 +130,12 @@ def test_demo_covers_every_format_and_every_block(demo):
         assert story.revisions.exists(), story.title
 
 
+def test_demo_story_bodies_pass_the_editors_validation(demo):
+    # An editor who opens a demo story and presses Publish must not meet an error.
+    for story in StoryPage.objects.live():
+        story.body.stream_block.clean(story.body)
+
+
 def test_demo_has_series_in_order_and_contributors_of_every_kind(demo):
     series = list(SeriesPage.objects.live())
     assert len(series) >= 3

@@ -39,11 +39,17 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         started = time.monotonic()
         verbose = options["verbosity"] > 1
-        with self.renditions_deferred(unless=options["renditions"]):
+        deferred = self.renditions_deferred(unless=options["renditions"])
+        with deferred or contextlib.nullcontext():
             result = demo_content.load(write=self.stdout.write if verbose else lambda *a: None)
         self.stdout.write(f"Demo content: {result.summary()}.")
         if options["renditions"]:
             self.make_renditions(result)
+        elif deferred:
+            self.stdout.write(
+                "Image renditions are made the first time a page needs them, so each page's "
+                "first visit is slower (use --renditions to make them all now)."
+            )
 
         self.ensure_admin()
 
@@ -57,10 +63,10 @@ class Command(BaseCommand):
         """Publishing queues rendition tasks; the development task backend runs them inline,
         which would make loading take minutes (AVIF encoding). Drop them while loading: the
         illustration tag makes any missing rendition on first view. A real worker backend
-        (production) keeps its queue."""
+        (production) keeps its queue. Returns None when nothing needs deferring."""
         backend = getattr(settings, "TASKS", {}).get("default", {}).get("BACKEND", "")
         if unless or not backend.endswith(".ImmediateBackend"):
-            return contextlib.nullcontext()
+            return None
         dummy = {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
         return override_settings(TASKS={**settings.TASKS, "default": dummy})
 
