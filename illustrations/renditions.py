@@ -40,9 +40,11 @@ class Variant:
         return f"width-{width}"
 
 
+# Uncropped variants share one ladder of widths (480, 720, 1080, 1600, 2400) so an image needs
+# few distinct renditions: each AVIF costs real time to encode.
 VARIANTS = {
     # A story's top illustration: shown whole, loaded eagerly (it is above the fold).
-    "hero": Variant(widths=(640, 1024, 1600), sizes="(min-width: 75em) 75em, 100vw"),
+    "hero": Variant(widths=(720, 1080, 1600), sizes="(min-width: 75em) 75em, 100vw"),
     # Listing cards crop to 3:2 around the focal point so a grid lines up.
     "card": Variant(
         widths=(320, 480, 720),
@@ -51,8 +53,8 @@ VARIANTS = {
     ),
     "portrait": Variant(widths=(160, 320), sizes="10rem", crop=(1, 1)),
     "text": Variant(widths=(480, 720, 1080), sizes="(min-width: 45em) 45em, 100vw"),
-    "wide": Variant(widths=(640, 1000, 1400), sizes="(min-width: 62.5em) 62.5em, 100vw"),
-    "full": Variant(widths=(800, 1600, 2400), sizes="100vw"),
+    "wide": Variant(widths=(720, 1080, 1600), sizes="(min-width: 62.5em) 62.5em, 100vw"),
+    "full": Variant(widths=(1080, 1600, 2400), sizes="100vw"),
 }
 DEFAULT_VARIANT = "wide"
 
