@@ -52,6 +52,12 @@ STORAGES = {
 }
 STATIC_URL = env("STATIC_URL", default="/static/")
 
+# Background tasks (django-tasks): an image's renditions (AVIF is slow to encode) are made by a
+# task queued on upload, on a change of file or focal point, and on publish. The base setting's
+# default, the ImmediateBackend, runs each task inside the request that queued it: uploads then
+# wait for their renditions, but visitors never do. For a real queue set TASKS_BACKEND to a
+# worker backend (e.g. the database backend of the django-tasks-db package) and run its worker
+# as a separate process beside gunicorn.
 # The page cache needs a cache every worker and node shares, or a publish would clear only one
 # process's copy; with the local-memory default it stays off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300) if SHARED_CACHE else 0
