@@ -13,7 +13,12 @@ from django.views.decorators.http import require_POST
 
 from .forms import DeclineForm
 from .models import StorySubmission, SubmissionFile, SubmissionStatus
-from .services import change_status, create_draft_story, erase_personal_data
+from .services import (
+    add_file_to_library,
+    change_status,
+    create_draft_story,
+    erase_personal_data,
+)
 
 VIEW_PERMISSION = "submissions.view_storysubmission"
 CHANGE_PERMISSION = "submissions.change_storysubmission"
@@ -100,6 +105,23 @@ def make_draft_story(request, pk):
     return redirect("wagtailadmin_pages:edit", story.pk)
 
 
+@require_POST
+def add_to_library(request, pk):
+    require_permission(request.user, CHANGE_PERMISSION)
+    stored = get_object_or_404(SubmissionFile.objects.select_related("submission"), pk=pk)
+    try:
+        add_file_to_library(stored, request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(inspect_url(stored.submission))
+    messages.success(
+        request,
+        f"The file is now in the {stored.library_label}. Complete its details (alt text or "
+        "transcript, credit, licence) before using it in a story.",
+    )
+    return redirect(stored.library_edit_url)
+
+
 def erase(request, pk):
     require_permission(request.user, ERASE_PERMISSION)
     submission = get_object_or_404(StorySubmission, pk=pk)
@@ -119,6 +141,7 @@ def erase(request, pk):
             "submission": submission,
             "story": story,
             "story_was_published": bool(story and story.first_published_at),
+            "files_in_libraries": submission.files.exclude(library_id=None),
             "back_url": inspect_url(submission),
         },
     )

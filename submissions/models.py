@@ -10,6 +10,7 @@ import secrets
 from django.conf import settings
 from django.core.files.storage import storages
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -296,6 +297,13 @@ class SubmissionFile(models.Model):
     )
     content_type = models.CharField(max_length=100, help_text="Read from the file's content.")
     size = models.PositiveBigIntegerField(help_text="Size in bytes.")
+    # Set when an editor copies the file into the image, media or document library.
+    library_model = models.CharField(
+        max_length=100, blank=True, help_text="The library the file was added to, if any."
+    )
+    library_id = models.PositiveBigIntegerField(
+        null=True, blank=True, help_text="The file's id in that library."
+    )
 
     class Meta:
         ordering = ["pk"]
@@ -303,6 +311,23 @@ class SubmissionFile(models.Model):
 
     def __str__(self):
         return f"{self.kind} file of {self.submission.reference}"
+
+    LIBRARY_LABELS = {"image": "image library", "audio": "media library", "pdf": "documents"}
+
+    @property
+    def library_label(self):
+        return self.LIBRARY_LABELS[self.kind]
+
+    @property
+    def library_edit_url(self):
+        if self.library_id is None:
+            return None
+        url_name = {
+            "image": "wagtailimages:edit",
+            "audio": "wagtailmedia:edit",
+            "pdf": "wagtaildocs:edit",
+        }[self.kind]
+        return reverse(url_name, args=[self.library_id])
 
 
 class SubmissionEvent(models.Model):
@@ -315,6 +340,7 @@ class SubmissionEvent(models.Model):
         SUBMITTED = "submitted", "Submitted"
         STATUS_CHANGED = "status-changed", "Status changed"
         DRAFT_STORY_CREATED = "draft-story-created", "Draft story created"
+        FILE_ADDED_TO_LIBRARY = "file-added-to-library", "A file was added to a library"
         ERASED = "erased", "Personal data erased on request"
         RETENTION_ERASED = "retention-erased", "Personal data erased after retention period"
 

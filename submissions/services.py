@@ -8,10 +8,15 @@ import logging
 import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+from wagtailmedia.models import get_media_model
 
 from collection.models import (
     ContributorIndexPage,
@@ -212,6 +217,56 @@ def create_draft_story(submission, user):
         if workflow is not None:
             workflow.start(story, user)
     return story
+
+
+def add_file_to_library(stored, user):
+    """Copy an accepted submission's file into the image, media or document library.
+
+    This is the editor's explicit step that takes a file out of private storage: it needs an
+    accepted submission whose sender agreed to publication. The library item starts without
+    alt text, transcript or licence, which the editor completes on its edit page (publishing
+    rules refuse pages that use it until then). The private copy stays with the submission.
+    """
+    submission = stored.submission
+    if (
+        submission.is_erased
+        or submission.status != SubmissionStatus.ACCEPTED
+        or not submission.consent_publish
+    ):
+        raise ValidationError(
+            "Only the files of an accepted submission whose sender agreed to publication can "
+            "be added to a library."
+        )
+    if stored.library_id is not None:
+        raise ValidationError(f"This file is already in the {stored.library_label}.")
+    extension = stored.file.name.rsplit(".", 1)[-1]
+    with stored.file.open("rb") as handle:
+        content = ContentFile(
+            handle.read(), name=f"{submission.reference.lower()}-{stored.pk}.{extension}"
+        )
+    common = {
+        "title": f"{submission.story_title} ({submission.reference})"[:255],
+        "file": content,
+        "collection": Collection.get_first_root_node(),
+        "uploaded_by_user": user,
+    }
+    with transaction.atomic():
+        if stored.kind == "image":
+            model = get_image_model()
+            extra = {}
+            if any(f.name == "illustrator_name" for f in model._meta.get_fields()):
+                extra["illustrator_name"] = submission.credit_name or "Anonymous contributor"
+            item = model(**common, **extra)
+        elif stored.kind == "audio":
+            item = get_media_model()(**common, type="audio")
+        else:
+            item = get_document_model()(**common)
+        item.save()
+        stored.library_model = item._meta.label_lower
+        stored.library_id = item.pk
+        stored.save(update_fields=["library_model", "library_id"])
+        record_event(submission, SubmissionEvent.Action.FILE_ADDED_TO_LIBRARY, user=user)
+    return item
 
 
 def erase_personal_data(submission, user=None, action=SubmissionEvent.Action.ERASED):

@@ -109,6 +109,11 @@ def register_submission_action_urls():
             name="submissions_make_draft_story",
         ),
         path(
+            "submission-files/<int:pk>/add-to-library/",
+            admin_views.add_to_library,
+            name="submissions_add_file_to_library",
+        ),
+        path(
             "submission-actions/<int:pk>/erase/",
             admin_views.erase,
             name="submissions_erase",

@@ -212,3 +212,73 @@ class TestDashboardPanel:
         assert "(1 new" in html
         assert f'Oldest waiting: <a href="{reverse(INSPECT_URL, args=[oldest.pk])}">' in html
         assert oldest.reference in html
+
+
+class TestAddingFilesToTheLibraries:
+    def test_only_an_accepted_submissions_files_can_be_added(
+        self, client, editor, theme, django_capture_on_commit_callbacks
+    ):
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtailmedia.models import get_media_model
+
+        from submissions.services import create_submission
+        from tests.factories import mp3_bytes
+
+        uploads = [
+            (SimpleUploadedFile("me.png", png_bytes(), "image/png"), "image", "image/png", "png"),
+            (
+                SimpleUploadedFile("v.mp3", mp3_bytes(0.3), "audio/mpeg"),
+                "audio",
+                "audio/mpeg",
+                "mp3",
+            ),
+            (
+                SimpleUploadedFile("l.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf"),
+                "pdf",
+                "application/pdf",
+                "pdf",
+            ),
+        ]
+        submission = create_submission(
+            {
+                "name": "Kofi Mensah",
+                "email": "kofi@example.org",
+                "credit_preference": "name",
+                "story_title": "What the registry left out",
+                "story_text": "Text.",
+                "preferred_format": "audio",
+                "consent_contact": True,
+                "consent_publish": True,
+                "consent_edit": True,
+                "themes": [theme],
+            },
+            uploads,
+        )
+        image_file, audio_file, pdf_file = submission.files.order_by("pk")
+        client.force_login(editor)
+        url = reverse("submissions_add_file_to_library", args=[image_file.pk])
+        client.post(url)
+        assert get_image_model().objects.count() == 0  # not accepted yet
+
+        change_status(submission, "in-review", editor)
+        change_status(submission, "accepted", editor)
+        html = client.get(reverse(INSPECT_URL, args=[submission.pk])).content.decode()
+        assert "Add to the image library" in html
+        response = client.post(url)
+        image = get_image_model().objects.get()
+        assert response["Location"] == reverse("wagtailimages:edit", args=[image.pk])
+        assert image.illustrator_name == "Kofi Mensah"
+        assert image.file.read() == png_bytes()
+        client.post(reverse("submissions_add_file_to_library", args=[audio_file.pk]))
+        client.post(reverse("submissions_add_file_to_library", args=[pdf_file.pk]))
+        assert get_media_model().objects.get().type == "audio"
+        assert get_document_model().objects.count() == 1
+        # Twice is refused.
+        client.post(url)
+        assert get_image_model().objects.count() == 1
+        image_file.refresh_from_db()
+        assert image_file.library_id == image.pk
+        # Erasure keeps the library copy (an editorial asset) and says so.
+        confirm = client.get(reverse("submissions_erase", args=[submission.pk]))
+        assert "3 files from this submission were added to a library" in confirm.content.decode()
