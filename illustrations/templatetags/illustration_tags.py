@@ -161,5 +161,6 @@ def illustrator_portfolio(context, contributor_page):
 
     return {
         "portfolio": credited_illustrations(context.get("request"), illustrator=contributor_page),
+        "illustrator": contributor_page,
         "request": context.get("request"),
     }

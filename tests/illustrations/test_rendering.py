@@ -297,3 +297,38 @@ class TestCreditsPage:
         html = render("{% illustrator_portfolio page %}", page=illustrator)
         assert "Story with Mine" in html
         assert "Story with Theirs" not in html
+
+
+@pytest.mark.django_db
+def test_contributor_page_shows_the_illustrators_portfolio_in_constant_queries(
+    client, site_tree, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    illustrator = factories.ContributorPageFactory(
+        parent=site_tree["contributors"], title="Mei Lin Tan", slug="mei-lin-tan"
+    )
+
+    def add_plates(first, last):
+        with django_capture_on_commit_callbacks(execute=True):  # renditions made at upload
+            for n in range(first, last):
+                image = factories.IllustrationFactory(title=f"Plate {n}", illustrator=illustrator)
+                factories.StoryPageFactory(
+                    parent=site_tree["stories"], hero_image=image, title=f"Illustrated story {n}"
+                )
+
+    def visit():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/contributors/mei-lin-tan/")
+        return response.content.decode(), len(queries)
+
+    add_plates(0, 2)
+    client.get("/contributors/mei-lin-tan/")  # warm the site-root cache, as any visit does
+    _html, few = visit()
+    add_plates(2, 12)
+    html, many = visit()
+    assert many == few
+    assert "Illustrations by Mei Lin Tan" in html
+    assert html.count('class="portfolio__item"') == 12
+    assert ">Illustrated story 11</a>" in html
