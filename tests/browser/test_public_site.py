@@ -86,9 +86,15 @@ def test_every_page_type_has_no_axe_violations(demo_site, new_page):
     assert not problems, "\n".join(f"{key}: {value}" for key, value in problems.items())
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_reader_journeys(demo_site, new_page, viewport):
-    page = new_page(viewport)
+def test_reader_journeys_at_phone_and_desktop_widths(demo_site, new_page):
+    # One test for both widths and for JavaScript off: loading the demo site is the slow part.
+    for viewport in (PHONE, DESKTOP):
+        reader_journey(new_page(viewport))
+    works_without_javascript(new_page(PHONE, javascript=False))
+    focus_is_visible(new_page(DESKTOP))
+
+
+def reader_journey(page):
 
     # The skip link is the first thing the keyboard reaches, and it moves focus to the content.
     page.goto("/")
@@ -156,8 +162,7 @@ def test_reader_journeys(demo_site, new_page, viewport):
     assert iframe.get_attribute("title")
 
 
-def test_works_without_javascript(demo_site, new_page):
-    page = new_page(PHONE, javascript=False)
+def works_without_javascript(page):
     video = StoryPage.objects.live().filter(format="video").first()
     page.goto(video.url)
     facades = page.locator(".facade")
@@ -172,8 +177,7 @@ def test_works_without_javascript(demo_site, new_page):
     assert page.locator(".story__body").count() == 1
 
 
-def test_focus_is_visible(demo_site, new_page):
-    page = new_page(DESKTOP)
+def focus_is_visible(page):
     page.goto("/stories/")
     for _ in range(4):
         page.keyboard.press("Tab")
