@@ -138,3 +138,9 @@ class ContentBuilder:
 @pytest.fixture
 def content(site_tree):
     return ContentBuilder(site_tree)
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    # Query counts and page content must come from rendering, never from the page cache.
+    settings.PAGE_CACHE_SECONDS = 0

@@ -125,3 +125,16 @@ def test_server_error_page_is_in_the_site_design():
     html = render_to_string("500.html")
     assert "Something went wrong on our side" in html
     assert "/static/css/site.css" in html
+
+
+def test_a_story_page_weighs_under_100_kb_before_images(client, content):
+    """The page's own HTML, CSS and JS (uncompressed) stay small for slow connections."""
+    from django.contrib.staticfiles import finders
+
+    content.stories_up_to(4)
+    story, _ = content.video(content_note="This film discusses racism in medical research.")
+    html = client.get(story.url).content
+    assets = re.findall(rb'(?:href|src)="/static/([^"]+\.(?:css|js))"', html)
+    assert {asset.decode() for asset in assets} == {"css/site.css", "js/site.js"}
+    total = len(html) + sum(len(open(finders.find(a.decode()), "rb").read()) for a in assets)
+    assert total < 100_000, f"{total} bytes"
