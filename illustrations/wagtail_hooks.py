@@ -114,10 +114,32 @@ class IllustrationsToDoPanel(Component):
         }
 
 
+class MyCommissionsPanel(Component):
+    """Dashboard panel for an illustrator: their open commissions, soonest due first."""
+
+    name = "my_commissions"
+    order = 90
+    template_name = "illustrations/admin/my_commissions_panel.html"
+
+    def __init__(self, request):
+        self.request = request
+
+    def get_context_data(self, parent_context=None):
+        commissions = (
+            Commission.objects.filter(illustrator__user=self.request.user)
+            .exclude(status=Commission.Status.PUBLISHED)
+            .select_related("for_page")
+            .order_by("due_date")
+        )
+        return {"commissions": list(commissions)}
+
+
 @hooks.register("construct_homepage_panels")
 def add_illustrations_panel(request, panels):
     if is_editor(request.user):
         panels.append(IllustrationsToDoPanel(request))
+    if is_illustrator_only(request.user):
+        panels.append(MyCommissionsPanel(request))
 
 
 @hooks.register("before_bulk_action")
@@ -127,8 +149,12 @@ def refuse_bulk_publish_of_incomplete_pages(request, action_type, objects, actio
         return None
     from collection.publish_rules import publish_problems
 
+    pages = list(objects)
+    if request.POST.get("include_descendants"):
+        for page in list(pages):
+            pages.extend(page.get_descendants().not_live())
     refusals = []
-    for page in objects:
+    for page in pages:
         specific = page.specific
         revision = specific.get_latest_revision()
         content = revision.as_object() if revision else specific
