@@ -55,7 +55,10 @@ def new_generation():
 def request_is_cacheable(request):
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET":
         return False
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
+    # A session (editors, unlocked private pages) or a pending flash message ("messages"
+    # cookie) makes the page personal.
+    personal_cookies = {settings.SESSION_COOKIE_NAME, "messages"}
+    if personal_cookies & request.COOKIES.keys() or "HTTP_AUTHORIZATION" in request.META:
         return False
     if len(request.META.get("QUERY_STRING", "")) > 256:
         return False

@@ -102,6 +102,15 @@ def test_admin_and_preview_are_never_cached(admin_client, story):
     assert not page_cache.request_is_cacheable(preview)
 
 
+@override_settings(PAGE_CACHE_SECONDS=300)
+@pytest.mark.parametrize("cookie", ["sessionid", "messages"])
+def test_requests_with_personal_cookies_are_not_served_from_the_cache(cookie):
+    request = RequestFactory().get("/stories/")
+    assert page_cache.request_is_cacheable(request)
+    request.COOKIES[cookie] = "something"
+    assert not page_cache.request_is_cacheable(request)
+
+
 def test_page_cache_is_off_by_default_in_tests_and_development(client, story):
     assert "X-Page-Cache" not in client.get(story.url)
 
