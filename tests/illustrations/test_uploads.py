@@ -236,3 +236,15 @@ class TestUploadSafety:
             )
             assert response.status_code == 302, name
         assert Illustration.objects.count() == 4
+
+
+@pytest.mark.django_db
+def test_incomplete_images_are_flagged_in_the_library(client, superuser, incomplete_image):
+    complete = factories.IllustrationFactory(title="All good")
+    client.force_login(superuser)
+    listing = client.get(reverse("wagtailimages:index")).content.decode()
+    assert listing.count("Incomplete: needs") == 1
+    edit = client.get(reverse("wagtailimages:edit", args=[incomplete_image.pk])).content.decode()
+    assert "cannot appear on a published page until it has alt text" in edit
+    edit = client.get(reverse("wagtailimages:edit", args=[complete.pk])).content.decode()
+    assert "cannot appear on a published page" not in edit
