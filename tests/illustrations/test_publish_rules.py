@@ -221,9 +221,13 @@ class TestEditView:
             url, contributor_edit_data(contributor, incomplete_image, "action-publish")
         )
         assert response.status_code == 200  # the form again, with what was typed
-        content = response.content.decode()
-        assert "scan_0042.png" in content
-        assert "alt text" in content
+        errors = response.context["form"].non_field_errors()
+        assert errors == [
+            "The image “scan_0042.png” needs alt text (or the 'decorative' tick), a credit "
+            "(illustrator or copyright holder) and a licence before it can appear on a "
+            "published page."
+        ]
+        assert "before it can appear on a published page" in response.content.decode()
         contributor.refresh_from_db()
         assert not contributor.live
 
@@ -316,3 +320,37 @@ def test_workflow_approval_is_refused_and_the_task_stays_open(
     assert not story.live
     state.refresh_from_db()
     assert state.status == WorkflowState.STATUS_IN_PROGRESS
+
+
+@pytest.mark.django_db
+def test_approving_from_the_edit_view_shows_the_problem_beside_the_form(
+    client, reviewer, editor, site_tree, incomplete_image
+):
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+    task = GroupApprovalTask.objects.create(name="Review")
+    task.groups.set(Group.objects.filter(name="Reviewers"))
+    workflow = Workflow.objects.create(name="Test review")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(
+        page=site_tree["contributors"], defaults={"workflow": workflow}
+    )
+    page = factories.ContributorPageFactory(
+        parent=site_tree["contributors"], title="Kofi Boateng", live=False
+    )
+    page.portrait = incomplete_image
+    page.save_revision(user=editor)
+    workflow.start(page, editor)
+
+    client.force_login(reviewer)
+    data = contributor_edit_data(page, incomplete_image, "action-workflow-action")
+    data["workflow-action-name"] = "approve"
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert response.status_code == 200
+    errors = response.context["form"].non_field_errors()
+    assert any("“scan_0042.png” needs alt text" in error for error in errors)
+    assert "before it can appear on a published page" in response.content.decode()
+    page.refresh_from_db()
+    assert not page.live
+    assert page.current_workflow_state is not None
