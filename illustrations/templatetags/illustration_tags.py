@@ -37,7 +37,10 @@ The renditions themselves are generated in the background when an image is uploa
 changed and when a page using it is published; the tag makes one only if it is still missing.
 """
 
+import logging
+
 from django import template
+from wagtail.images.models import SourceImageIOError
 
 from ..renditions import (
     MODERN_FORMATS,
@@ -49,6 +52,7 @@ from ..renditions import (
 )
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 MIME_TYPES = {"avif": "image/avif", "webp": "image/webp"}
 
@@ -100,7 +104,13 @@ def illustration(
     widths = usable_widths(image, spec)
     formats = (*MODERN_FORMATS, None)
     filters = [spec_for(spec, width, fmt) for fmt in formats for width in widths]
-    renditions = image.get_renditions(*filters)
+    try:
+        renditions = image.get_renditions(*filters)
+    except SourceImageIOError:
+        # The original file is missing from storage (e.g. a database copied without its
+        # media): leave the figure out rather than failing the whole page.
+        logger.warning("Image %s has no file in storage; not rendered", image.pk)
+        return {"image": None}
 
     sources = []
     for fmt in MODERN_FORMATS:

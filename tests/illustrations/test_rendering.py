@@ -332,3 +332,12 @@ def test_contributor_page_shows_the_illustrators_portfolio_in_constant_queries(
     assert "Illustrations by Mei Lin Tan" in html
     assert html.count('class="portfolio__item"') == 12
     assert ">Illustrated story 11</a>" in html
+
+
+@pytest.mark.django_db
+def test_an_image_whose_file_is_missing_is_left_out_not_fatal(artwork):
+    artwork.renditions.all().delete()
+    IllustrationRendition.cache_backend.clear()
+    artwork.file.storage.delete(artwork.file.name)
+    image = Illustration.objects.get(pk=artwork.pk)
+    assert render("{% illustration image %}", image=image).strip() == ""
