@@ -330,7 +330,7 @@ def test_contributor_page_shows_the_illustrators_portfolio_in_constant_queries(
     html, many = visit()
     assert many == few
     assert "Illustrations by Mei Lin Tan" in html
-    assert html.count('class="portfolio__item"') == 12
+    assert html.count('class="story-card portfolio__item"') == 12
     assert ">Illustrated story 11</a>" in html
 
 
