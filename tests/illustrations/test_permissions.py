@@ -237,3 +237,40 @@ class TestCommissionListingAndDashboard:
             "Illustrations to finish"
             not in client.get(reverse("wagtailadmin_home")).content.decode()
         )
+
+
+@pytest.mark.django_db
+def test_reviewers_approve_a_submitted_page_and_it_goes_live(client, editor, reviewer, site_tree):
+    from wagtail.models import GroupApprovalTask, Workflow, WorkflowPage, WorkflowTask
+
+    task = GroupApprovalTask.objects.create(name="Review")
+    task.groups.set(Group.objects.filter(name="Reviewers"))
+    workflow = Workflow.objects.create(name="Test review")
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(
+        page=site_tree["contributors"], defaults={"workflow": workflow}
+    )
+    page = factories.ContributorPageFactory(parent=site_tree["contributors"], live=False)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+    client.force_login(editor)
+    response = client.post(edit_url, contributor_data(page, "action-submit"))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    state = page.current_workflow_state
+    assert state is not None and not page.live
+
+    # An editor cannot approve their own submission: the task belongs to Reviewers.
+    approve_url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, "approve", state.current_task_state.pk],
+    )
+    assert refused(client.post(approve_url, {"comment": ""}))
+    page.refresh_from_db()
+    assert not page.live
+
+    client.force_login(reviewer)
+    response = client.post(approve_url, {"comment": "Good to go"})
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live
