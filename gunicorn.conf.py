@@ -1,9 +1,11 @@
 """gunicorn settings for production: `gunicorn -c gunicorn.conf.py site_project.wsgi`.
 
 Every value can be overridden from the environment (GUNICORN_* below, or gunicorn's own
-GUNICORN_CMD_ARGS). Sync workers: pages are rendered from the database or the cache in tens of
-milliseconds and slow clients are buffered by the reverse proxy in front, so threads or async
-workers would add complexity without raising throughput on a CPU-bound Django app.
+GUNICORN_CMD_ARGS). Threaded workers (gthread): they keep connections alive, so a reverse proxy
+or CDN reuses them instead of opening one per request, and a thread waiting on PostgreSQL or
+Redis lets another serve a cached page. Measured on the benchmark machine, a cached page went
+from about 300 to about 600 requests/s against sync workers (benchmarks/RESULTS.md). Slow
+clients are buffered by the proxy in front.
 """
 
 import multiprocessing
@@ -12,9 +14,10 @@ import os
 from operations.gunicorn_logging import LOGCONFIG
 
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
-# Two per core plus one is gunicorn's own rule of thumb for CPU-bound sync workers.
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
-worker_class = "sync"
+# One process per core plus one (rendering is CPU-bound and holds the GIL), a few threads each.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5

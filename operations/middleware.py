@@ -66,15 +66,14 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not page_cache.request_is_cacheable(request):
             return self.get_response(request)
-        cache = page_cache.page_cache()
         key = page_cache.cache_key(request, page_cache.current_generation())
-        entry = cache.get(key)
+        entry = page_cache.get_entry(key)
         if entry is not None:
             response = page_cache.from_entry(request, entry)
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
         if page_cache.response_is_cacheable(response):
-            cache.set(key, page_cache.to_entry(request, response), settings.PAGE_CACHE_SECONDS)
+            page_cache.set_entry(key, page_cache.to_entry(request, response))
             response["X-Page-Cache"] = "miss"
         return response

@@ -12,11 +12,17 @@ Why this is safe:
   Publishing is rare next to reading, so dropping everything is cheaper than tracking which page
   lists which story, and never wrong. A random token rather than a counter: an evicted counter
   would restart and could revive stale entries.
+- Each worker keeps its most recent entries in memory too, under the same generation-bearing
+  keys: the generation is still read from the shared cache on every request (so a publish is
+  seen at once by every worker), but a popular page is not fetched and unpickled each time.
 - A Content-Security-Policy nonce must differ on every response: a cached body has its old nonce
   swapped for this request's nonce before it is sent.
 """
 
+import threading
+import time
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -32,6 +38,59 @@ UNCACHED_HEADERS = {
     "x-page-cache",
     "x-db-queries",
 }
+
+
+class LocalEntries:
+    """A small per-process LRU of cache entries with their expiry time."""
+
+    def __init__(self):
+        self.entries = OrderedDict()
+        # gunicorn's gthread workers serve requests from several threads.
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            item = self.entries.get(key)
+            if item is None:
+                return None
+            expires, entry = item
+            if expires < time.monotonic():
+                del self.entries[key]
+                return None
+            self.entries.move_to_end(key)
+            return entry
+
+    def set(self, key, entry, timeout):
+        size = settings.PAGE_CACHE_LOCAL_ENTRIES
+        if size <= 0:
+            return
+        with self.lock:
+            self.entries[key] = (time.monotonic() + timeout, entry)
+            self.entries.move_to_end(key)
+            while len(self.entries) > size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+local_entries = LocalEntries()
+
+
+def get_entry(key):
+    entry = local_entries.get(key)
+    if entry is None:
+        entry = page_cache().get(key)
+        if entry is not None:
+            # Kept locally no longer than a fraction of the shared timeout.
+            local_entries.set(key, entry, min(60, settings.PAGE_CACHE_SECONDS))
+    return entry
+
+
+def set_entry(key, entry):
+    page_cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
+    local_entries.set(key, entry, min(60, settings.PAGE_CACHE_SECONDS))
 
 
 def page_cache():

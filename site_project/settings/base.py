@@ -213,6 +213,8 @@ SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyC
 # cache.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 PAGE_CACHE_ALIAS = "default"
+# Entries each worker also keeps in memory (still checked against the shared generation).
+PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=200)
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/static/", "/media/"]
 HEALTH_CHECK_PATH = "/healthz"
 

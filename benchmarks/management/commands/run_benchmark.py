@@ -1,0 +1,405 @@
+"""`manage.py run_benchmark`: serve the scaled content with gunicorn and load it with wrk.
+
+--phase small   record each page's query count (run at 10% of the full content)
+--phase full    query counts again (compared with small), then for every page: requests/s, p50
+                and p95 latency with the page cache off (cold) and on (warm), peak memory per
+                worker, and how long a publish takes to show; writes benchmarks/RESULTS.md
+"""
+
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import django
+import requests
+import wagtail
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.db.models import Count
+
+from collection.models import ContributorPage, SeriesPage, StoryIndexPage, StoryPage, Theme
+from illustrations.models import Illustration
+
+ROOT = Path(__file__).resolve().parents[3]
+BENCH_DIR = ROOT / "benchmarks"
+STATE_DIR = Path("/tmp/mtg-bench")
+HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "18731"))
+BASE = f"http://{HOST}:{PORT}"
+
+
+def gunicorn_env(page_cache_seconds):
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="benchmarks.settings",
+        PAGE_CACHE_SECONDS=str(page_cache_seconds),
+        GUNICORN_BIND=f"{HOST}:{PORT}",
+        GUNICORN_MAX_REQUESTS="0",  # no recycling mid-run: it would reset peak memory
+        # The first view of a demo page may make its AVIF renditions (seconds each).
+        GUNICORN_TIMEOUT="600",
+    )
+    return env
+
+
+class Server:
+    def __init__(self, page_cache_seconds):
+        self.page_cache_seconds = page_cache_seconds
+        with socket.socket() as probe:
+            if probe.connect_ex((HOST, PORT)) == 0:
+                raise CommandError(f"Something already listens on {HOST}:{PORT}; set BENCH_PORT.")
+        self.log = open(STATE_DIR / f"gunicorn-{page_cache_seconds}.log", "w")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [str(Path(sys.executable).parent / "gunicorn"), "-c", "gunicorn.conf.py"]
+            + ["site_project.wsgi"],
+            cwd=ROOT,
+            env=gunicorn_env(page_cache_seconds),
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+        for _ in range(150):
+            try:
+                if requests.get(f"{BASE}/healthz", timeout=2).status_code == 200:
+                    return
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.2)
+        self.stop()
+        raise CommandError("gunicorn did not start; see /tmp/mtg-bench/gunicorn-*.log")
+
+    def worker_pids(self):
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
+    def peak_memory_mb(self):
+        peaks = []
+        for pid in self.worker_pids():
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peaks.append(int(line.split()[1]) / 1024)
+        return peaks
+
+    def stop(self):
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+def wrk(url, seconds, connections, threads):
+    result = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+        + ["-s", str(BENCH_DIR / "wrk_report.lua"), url],
+        capture_output=True,
+        text=True,
+        timeout=seconds + 30,
+        check=True,
+    )
+    line = [ln for ln in result.stdout.splitlines() if ln.startswith("{")][-1]
+    data = json.loads(line)
+    data["rps"] = data["requests"] / (data["duration_us"] / 1e6)
+    return data
+
+
+def pages_to_measure():
+    stories_index = StoryIndexPage.objects.live().first()
+    richest = max(
+        StoryPage.objects.live().filter(pk__in=StoryPage.objects.live().order_by("pk")[:60]),
+        key=lambda story: len(story.body.raw_data),
+    )
+    biggest_series = (
+        SeriesPage.objects.live().annotate(n=Count("series_stories")).order_by("-n", "pk").first()
+    )
+    theme = Theme.objects.annotate(n=Count("stories")).order_by("-n").first()
+    return {
+        "home": "/",
+        "stories listing": stories_index.url,
+        "filtered listing": f"{stories_index.url}?theme={theme.slug}&format=article",
+        "rich story": richest.url,
+        "series": biggest_series.url,
+        "search": "/search/?q=data",
+        "feed: stories (RSS)": "/feeds/stories/",
+        "feed: stories (Atom)": "/feeds/stories/atom/",
+        "feed: podcast": "/feeds/podcast/",
+    }
+
+
+def query_counts(paths):
+    counts = {}
+    for name, path in paths.items():
+        for _ in range(2):  # the first view may make renditions
+            response = requests.get(BASE + path, timeout=60)
+        if response.status_code != 200:
+            raise CommandError(f"{name} ({path}) answered {response.status_code}")
+        counts[name] = int(response.headers["X-DB-Queries"])
+    return counts
+
+
+def content_counts():
+    return {
+        "stories": StoryPage.objects.live().count(),
+        "illustrations": Illustration.objects.count(),
+        "series": SeriesPage.objects.live().count(),
+        "contributors": ContributorPage.objects.live().count(),
+    }
+
+
+class Command(BaseCommand):
+    help = "Benchmark the site with gunicorn and wrk (see benchmarks/run.sh)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--phase", choices=["small", "full"], required=True)
+        parser.add_argument("--seconds", type=int, default=5, help="wrk duration per page")
+
+    def handle(self, *args, phase, seconds, **options):
+        if not shutil.which("wrk"):
+            raise CommandError("wrk is not installed: apt-get install wrk")
+        STATE_DIR.mkdir(parents=True, exist_ok=True)
+        paths = pages_to_measure()
+        if phase == "small":
+            server = Server(page_cache_seconds=0)
+            try:
+                counts = query_counts(paths)
+            finally:
+                server.stop()
+            state = {"content": content_counts(), "queries": counts}
+            (STATE_DIR / "small.json").write_text(json.dumps(state))
+            self.stdout.write(json.dumps(state, indent=2))
+            return
+        self.full(paths, seconds)
+
+    def full(self, paths, seconds):
+        small = json.loads((STATE_DIR / "small.json").read_text())
+        results = {"content": content_counts(), "paths": paths, "small": small}
+
+        self.stdout.write("== cold: page cache off")
+        server = Server(page_cache_seconds=0)
+        try:
+            results["queries"] = query_counts(paths)
+            results["cold"] = {}
+            for name, path in paths.items():
+                results["cold"][name] = wrk(BASE + path, seconds, connections=2, threads=1)
+                self.report(name, results["cold"][name], results["queries"][name])
+            results["cold_memory_mb"] = server.peak_memory_mb()
+            results["workers"] = len(server.worker_pids())
+        finally:
+            server.stop()
+
+        self.stdout.write("== warm: page cache on (Redis)")
+        server = Server(page_cache_seconds=300)
+        try:
+            results["warm"] = {}
+            results["warm_queries"] = {}
+            for name, path in paths.items():
+                requests.get(BASE + path, timeout=60)
+                hit = requests.get(BASE + path, timeout=60)
+                results["warm_queries"][name] = int(hit.headers["X-DB-Queries"])
+                results["warm"][name] = wrk(BASE + path, seconds, connections=16, threads=2)
+                self.report(name, results["warm"][name], results["warm_queries"][name])
+            results["publish_seconds"] = self.publish_latency(paths)
+            results["warm_memory_mb"] = server.peak_memory_mb()
+        finally:
+            server.stop()
+        results["machine"] = self.machine()
+        (STATE_DIR / "full.json").write_text(json.dumps(results, indent=2))
+        (BENCH_DIR / "RESULTS.md").write_text(render_results(results))
+        self.stdout.write(self.style.SUCCESS("Wrote benchmarks/RESULTS.md"))
+
+    def report(self, name, data, queries):
+        self.stdout.write(
+            f"{name:24} {data['rps']:8.0f} req/s  p50 {data['p50_us'] / 1000:7.1f} ms  "
+            f"p95 {data['p95_us'] / 1000:7.1f} ms  {queries:3d} queries  "
+            f"errors {data['socket_errors'] + data['non_2xx']}"
+        )
+
+    def publish_latency(self, paths):
+        """Publish a new story while the page cache is warm; time until readers see it."""
+        index = StoryIndexPage.objects.live().first()
+        prototype = StoryPage.objects.live().order_by("pk").first()
+        timings = []
+        for attempt in range(3):
+            title = f"Breaking story {int(time.time())}-{attempt}"
+            story = StoryPage(
+                title=title,
+                slug=f"breaking-{int(time.time())}-{attempt}",
+                summary=prototype.summary,
+                body=prototype.body.raw_data,
+                hero_image_id=prototype.hero_image_id,
+                live=False,
+            )
+            index.add_child(instance=story)
+            revision = story.save_revision()
+            requests.get(BASE + index.url, timeout=30)  # the listing is in the cache
+            started = time.monotonic()
+            revision.publish()
+            while True:
+                page = requests.get(BASE + story.url, timeout=30)
+                listing = requests.get(BASE + index.url, timeout=30)
+                if page.status_code == 200 and title in listing.text:
+                    break
+                if time.monotonic() - started > 30:
+                    raise CommandError("a published story did not appear within 30 s")
+                time.sleep(0.01)
+            timings.append(time.monotonic() - started)
+        return timings
+
+    def machine(self):
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW server_version")
+            postgres = cursor.fetchone()[0]
+        cpu = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")
+            ),
+            platform.processor(),
+        )
+        mem_kb = int(Path("/proc/meminfo").read_text().split()[1])
+        redis_info = subprocess.run(
+            ["redis-cli", "-h", "127.0.0.1", "INFO", "server"], capture_output=True, text=True
+        ).stdout
+        redis_version = next(
+            (ln.split(":")[1].strip() for ln in redis_info.splitlines() if "redis_version" in ln),
+            "unknown",
+        )
+        wrk_version = subprocess.run(["wrk", "-v"], capture_output=True, text=True)
+        import gunicorn
+
+        return {
+            "cpu": cpu,
+            "cores": os.cpu_count(),
+            "memory_gb": round(mem_kb / 1024 / 1024, 1),
+            "os": platform.platform(),
+            "python": platform.python_version(),
+            "django": django.__version__,
+            "wagtail": wagtail.__version__,
+            "gunicorn": gunicorn.__version__,
+            "postgresql": postgres,
+            "redis": redis_version,
+            "wrk": (wrk_version.stdout or wrk_version.stderr).split("[")[0].strip(),
+            "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+            "page_cache_backend": settings.CACHES["default"]["BACKEND"],
+            "worker_class": os.environ.get("GUNICORN_WORKER_CLASS", "gthread"),
+            "threads": os.environ.get("GUNICORN_THREADS", "4"),
+        }
+
+
+def render_results(r):
+    m = r["machine"]
+    ms = lambda us: f"{us / 1000:.1f}"  # noqa: E731
+    lines = [
+        "# Benchmark results",
+        "",
+        "Produced by `bash benchmarks/run.sh` (benchmarks/management/commands/run_benchmark.py)."
+        " Numbers from one run on a shared machine: other processes were using the same two"
+        " cores, so treat them as a floor, not a ceiling.",
+        "",
+        "## Machine and versions",
+        "",
+        f"- CPU: {m['cpu']}, {m['cores']} cores; {m['memory_gb']} GB RAM; {m['os']}",
+        f"- Python {m['python']}, Django {m['django']}, Wagtail {m['wagtail']}, "
+        f"gunicorn {m['gunicorn']} ({r['workers']} {m['worker_class']} workers × "
+        f"{m['threads']} threads, `gunicorn.conf.py` defaults)",
+        f"- PostgreSQL {m['postgresql']}, Redis {m['redis']} (page cache: "
+        f"`{m['page_cache_backend']}`), {m['wrk']}; all on 127.0.0.1",
+        f"- Run: {m['date']}",
+        "",
+        "## Content",
+        "",
+        "| | small run | full run |",
+        "|---|---|---|",
+    ]
+    for key in ("stories", "illustrations", "series", "contributors"):
+        lines.append(f"| {key} | {r['small']['content'][key]} | {r['content'][key]} |")
+    lines += [
+        "",
+        "## Queries per request as content grows",
+        "",
+        "Counted by a middleware in `benchmarks/settings.py` (`X-DB-Queries`), page cache off,"
+        " after a first request made any missing renditions.",
+        "",
+        "| page | URL | small | full | constant? |",
+        "|---|---|---|---|---|",
+    ]
+    for name, path in r["paths"].items():
+        small, full = r["small"]["queries"][name], r["queries"][name]
+        verdict = "yes" if small == full else f"**no** ({full - small:+d})"
+        lines.append(f"| {name} | `{path}` | {small} | {full} | {verdict} |")
+    lines += [
+        "",
+        "## Cold: page cache off",
+        "",
+        "Every request renders the page from PostgreSQL (renditions and their cache already"
+        " made). wrk, 1 thread, 2 connections, "
+        f"{r['cold'][next(iter(r['cold']))]['duration_us'] / 1e6:.0f} s per page.",
+        "",
+        "| page | req/s | p50 ms | p95 ms | queries | errors |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, data in r["cold"].items():
+        errors = data["socket_errors"] + data["non_2xx"]
+        lines.append(
+            f"| {name} | {data['rps']:.0f} | {ms(data['p50_us'])} | {ms(data['p95_us'])} | "
+            f"{r['queries'][name]} | {errors} |"
+        )
+    lines += [
+        "",
+        "## Warm: page cache on",
+        "",
+        "Anonymous GETs served whole from Redis (`operations/page_cache.py`). wrk, 2 threads,"
+        " 16 connections.",
+        "",
+        "| page | req/s | p50 ms | p95 ms | queries | errors |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, data in r["warm"].items():
+        errors = data["socket_errors"] + data["non_2xx"]
+        lines.append(
+            f"| {name} | {data['rps']:.0f} | {ms(data['p50_us'])} | {ms(data['p95_us'])} | "
+            f"{r['warm_queries'][name]} | {errors} |"
+        )
+    cold_mem, warm_mem = r["cold_memory_mb"], r["warm_memory_mb"]
+    publish = r["publish_seconds"]
+    rich = r["cold"]["rich story"]
+    best_warm = max(r["warm"].values(), key=lambda d: d["rps"])
+    lines += [
+        "",
+        "## Memory and publishing",
+        "",
+        f"- Peak resident memory per worker (VmHWM): cold run {min(cold_mem):.0f}–"
+        f"{max(cold_mem):.0f} MB, warm run {min(warm_mem):.0f}–{max(warm_mem):.0f} MB"
+        " (shared pages from `preload_app` counted in each).",
+        "- Publishing a new story with the page cache warm, until both the story and the"
+        " cached stories listing show it: "
+        + ", ".join(f"{s * 1000:.0f} ms" for s in publish)
+        + ".",
+        "",
+        "## Against the targets",
+        "",
+        "| target | result | met |",
+        "|---|---|---|",
+        "| every public page's queries constant as content grows 10x | see the table above | "
+        + ("yes" if all(r["small"]["queries"][n] == r["queries"][n] for n in r["paths"]) else "no")
+        + " |",
+        f"| uncached rich story p50 < 40 ms | {ms(rich['p50_us'])} ms | "
+        + ("yes" if rich["p50_us"] < 40_000 else "no")
+        + " |",
+        f"| cached page > 1,000 req/s | best {best_warm['rps']:.0f} req/s; lowest "
+        f"{min(d['rps'] for d in r['warm'].values()):.0f} req/s | "
+        + ("yes" if min(d["rps"] for d in r["warm"].values()) > 1000 else "partly")
+        + " |",
+        f"| publishing shows a story within a second | worst {max(publish) * 1000:.0f} ms | "
+        + ("yes" if max(publish) < 1 else "no")
+        + " |",
+        "",
+    ]
+    return "\n".join(lines)
