@@ -280,6 +280,8 @@ class TestCreditsPage:
                     title=f"Card art {n}", illustrator=illustrator if n % 2 else None
                 )
                 factories.StoryPageFactory(parent=site_tree["stories"], hero_image=image)
+        # 10 measured: session-free page, references, pages, images with renditions, and the
+        # site-root lookup; none of them per illustration.
         with django_assert_max_num_queries(12):
             response = client.get("/credits/")
         assert response.content.decode().count("<figure") == 30
