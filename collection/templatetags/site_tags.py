@@ -101,6 +101,7 @@ def story_structured_data(page, request, image_url=None):
     ]
     data = {
         "@context": "https://schema.org",
+        "@type": "Article",
         "url": url,
         "name": page.title,
         "description": page.summary,

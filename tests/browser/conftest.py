@@ -101,10 +101,14 @@ def new_page(browser, live_server):
 
 
 @pytest.fixture
-def demo_site(live_server, settings, tmp_path):
+def demo_site(live_server, settings, tmp_path, monkeypatch):
     """The demo content (every page type, format and block) in the live server's database."""
     from django.core.management import call_command
 
+    from collection.demo import artwork
+
+    # Smaller artwork draws and renders faster; layout and markup are the same.
+    monkeypatch.setattr(artwork, "SCALE", 0.25)
     settings.MEDIA_ROOT = str(tmp_path / "media")
     call_command("load_demo_content", verbosity=0)
     return live_server
