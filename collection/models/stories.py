@@ -296,6 +296,28 @@ class StoryPage(RoutablePageMixin, BasePage):
                     )
         return entries
 
+    def has_transcript_page(self):
+        """Whether the body holds media or an external video transcript, read from the raw
+        body without a query (publishing requires a transcript for every audio item)."""
+        for item in self.body.raw_data:
+            value = item.get("value") or {}
+            if item.get("type") == "podcast_episode" and value.get("audio"):
+                return True
+            if item.get("type") == "video" and (value.get("video") or value.get("transcript")):
+                return True
+        return False
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if self.has_transcript_page():
+            urls.append(
+                {
+                    "location": self.get_full_url(request) + self.reverse_subpage("transcript"),
+                    "lastmod": urls[0]["lastmod"],
+                }
+            )
+        return urls
+
     def transcript_url(self):
         """The address of the story's transcript page (the podcast feed links here)."""
         return self.url + self.reverse_subpage("transcript")

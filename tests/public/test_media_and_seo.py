@@ -113,10 +113,13 @@ def test_robots_txt_points_at_the_sitemap(client, site_tree):
     assert "Disallow: /admin/" in text
 
 
-def test_sitemap_lists_stories(client, content):
+def test_sitemap_lists_stories_and_their_transcripts(client, content):
     story = content.stories_up_to(1)[0]
+    podcast, _ = content.podcast()
     xml = client.get("/sitemap.xml").content.decode()
-    assert story.slug in xml
+    assert f"{story.slug}/</loc>" in xml
+    assert f"{podcast.slug}/transcript/</loc>" in xml
+    assert f"{story.slug}/transcript/</loc>" not in xml
 
 
 def test_server_error_page_is_in_the_site_design():
