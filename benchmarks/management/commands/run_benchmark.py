@@ -96,11 +96,11 @@ class Server:
 
 def wrk(url, seconds, connections, threads):
     result = subprocess.run(
-        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "10s"]
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--timeout", "30s"]
         + ["-s", str(BENCH_DIR / "wrk_report.lua"), url],
         capture_output=True,
         text=True,
-        timeout=seconds + 30,
+        timeout=seconds + 60,
         check=True,
     )
     line = [ln for ln in result.stdout.splitlines() if ln.startswith("{")][-1]
@@ -132,14 +132,16 @@ def pages_to_measure():
     }
 
 
-def query_counts(paths):
+def query_counts(paths, sizes=None):
     counts = {}
     for name, path in paths.items():
-        for _ in range(2):  # the first view may make renditions
-            response = requests.get(BASE + path, timeout=60)
+        for _ in range(3):  # the first views may make renditions and fill the renditions cache
+            response = requests.get(BASE + path, timeout=120)
         if response.status_code != 200:
             raise CommandError(f"{name} ({path}) answered {response.status_code}")
         counts[name] = int(response.headers["X-DB-Queries"])
+        if sizes is not None:
+            sizes[name] = len(response.content)
     return counts
 
 
@@ -183,7 +185,8 @@ class Command(BaseCommand):
         self.stdout.write("== cold: page cache off")
         server = Server(page_cache_seconds=0)
         try:
-            results["queries"] = query_counts(paths)
+            results["bytes"] = {}
+            results["queries"] = query_counts(paths, results["bytes"])
             results["cold"] = {}
             for name, path in paths.items():
                 results["cold"][name] = wrk(BASE + path, seconds, connections=2, threads=1)
@@ -342,14 +345,14 @@ def render_results(r):
         " made). wrk, 1 thread, 2 connections, "
         f"{r['cold'][next(iter(r['cold']))]['duration_us'] / 1e6:.0f} s per page.",
         "",
-        "| page | req/s | p50 ms | p95 ms | queries | errors |",
-        "|---|---|---|---|---|---|",
+        "| page | req/s | p50 ms | p95 ms | queries | size kB | errors |",
+        "|---|---|---|---|---|---|---|",
     ]
     for name, data in r["cold"].items():
         errors = data["socket_errors"] + data["non_2xx"]
         lines.append(
-            f"| {name} | {data['rps']:.0f} | {ms(data['p50_us'])} | {ms(data['p95_us'])} | "
-            f"{r['queries'][name]} | {errors} |"
+            f"| {name} | {data['rps']:.1f} | {ms(data['p50_us'])} | {ms(data['p95_us'])} | "
+            f"{r['queries'][name]} | {r['bytes'][name] / 1024:.0f} | {errors} |"
         )
     lines += [
         "",
