@@ -160,4 +160,6 @@ def from_entry(request, entry):
     response = HttpResponse(content)
     for name, value in entry["headers"]:
         response[name] = value
+    if response.has_header("Content-Length"):
+        response["Content-Length"] = str(len(content))
     return response
