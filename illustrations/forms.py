@@ -127,7 +127,6 @@ class IllustrationForm(BaseImageForm):
                 "What the image shows, for people who cannot see it: the people, the action, "
                 "the mood, any words in it. One or two sentences; don't start with 'Image of'."
             )
-            field.widget.attrs.setdefault("data-illustration-alt", "")
         if "title" in self.fields:
             self.fields[
                 "title"
