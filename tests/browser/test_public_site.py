@@ -70,6 +70,14 @@ def test_every_page_type_has_no_axe_violations(demo_site, new_page):
     problems = {}
     for viewport in (PHONE, DESKTOP):
         page = new_page(viewport)
+        # The strict Content-Security-Policy must not block anything the site itself does.
+        blocked = []
+        page.on(
+            "console",
+            lambda message, blocked=blocked: (
+                blocked.append(message.text) if "Content Security Policy" in message.text else None
+            ),
+        )
         for name, url in urls.items():
             response = page.goto(url)
             expected = 404 if name == "not found" else 200
@@ -83,6 +91,7 @@ def test_every_page_type_has_no_axe_violations(demo_site, new_page):
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
             assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {viewport}"
+            assert not blocked, f"{name}: {blocked}"
     assert not problems, "\n".join(f"{key}: {value}" for key, value in problems.items())
 
 

@@ -121,3 +121,33 @@ def test_every_page_links_both_feeds(client, content):
         html = client.get(url).content.decode()
         assert 'rel="alternate" type="application/rss+xml" title="Mind The Gap podcast"' in html
         assert 'href="/feeds/stories/"' in html
+
+
+def test_channel_details_are_edited_in_the_admin_with_a_clear_message(admin_client, site_tree):
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    url = f"/admin/settings/collection/podcastchannelsettings/{site.pk}/"
+    assert admin_client.get(url).status_code == 200
+    small = factories.IllustrationFactory(title="Tiny cover")
+    form = {
+        "title": "Mind The Gap",
+        "description": "Conversations about health data.",
+        "artwork": small.pk,
+        "author": "Mind The Gap",
+        "owner_name": "Editors",
+        "owner_email": "podcast@example.org",
+        "category": "Science",
+        "language": "en-gb",
+        "copyright": "",
+    }
+    response = admin_client.post(url, form)
+    assert response.status_code == 200
+    assert "Podcast apps need artwork at least 1400 pixels square" in response.content.decode()
+    assert "Editors" in response.content.decode()  # what was typed is kept
+
+    form["artwork"] = big_artwork().pk
+    response = admin_client.post(url, form)
+    assert response.status_code == 302
+    channel = PodcastChannelSettings.for_site(site)
+    assert channel.owner_name == "Editors" and channel.category == "Science"
