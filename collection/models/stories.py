@@ -418,11 +418,22 @@ class StoryPage(RoutablePageMixin, BasePage):
             prefetch_renditions_for([self.hero_image], "hero")
 
     def credits(self):
-        return list(self.story_contributors.select_related("contributor").order_by("sort_order"))
+        """The story's contributors with their roles, in order (fetched once per request)."""
+        if not hasattr(self, "_credits_cache"):
+            self._credits_cache = list(
+                self.story_contributors.select_related("contributor").order_by("sort_order")
+            )
+        return self._credits_cache
+
+    def theme_list(self):
+        """The story's themes (fetched once per request: the head, footer and related use them)."""
+        if not hasattr(self, "_themes_cache"):
+            self._themes_cache = list(self.themes.all())
+        return self._themes_cache
 
     def related_stories(self, limit=3):
         """Live stories sharing the most themes with this one, newest first."""
-        theme_ids = [theme.pk for theme in self.themes.all()]
+        theme_ids = [theme.pk for theme in self.theme_list()]
         if not theme_ids:
             return []
         stories = (
