@@ -108,6 +108,8 @@ def story_structured_data(page, request, image_url=None):
         "datePublished": page.first_published.isoformat(),
         "inLanguage": "en-GB",
     }
+    if page.last_published_at:
+        data["dateModified"] = page.last_published_at.isoformat()
     if image_url:
         data["image"] = image_url
     episode = page.episode() if page.format == "podcast" else None
