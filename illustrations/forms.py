@@ -112,6 +112,8 @@ class IllustrationForm(BaseImageForm):
     """The base of every image form in the admin: requires alt text, credit and licence."""
 
     def __init__(self, *args, **kwargs):
+        # The base form takes `user` but does not keep it.
+        self.user = kwargs.get("user")
         super().__init__(*args, **kwargs)
         file_field = self.fields.get("file")
         if file_field is not None and not isinstance(file_field, IllustrationFileField):
@@ -135,7 +137,7 @@ class IllustrationForm(BaseImageForm):
 
     def _limit_choices_for_illustrators(self):
         """An illustrator may only attach their own commissions and credit themselves."""
-        user = getattr(self, "user", None)
+        user = self.user
         if user is None or "commission" not in self.fields or not is_illustrator_only(user):
             return
         page = getattr(user, "contributor_page", None)

@@ -124,8 +124,12 @@ class TestIllustrators:
         client.force_login(illustrator)
         illustrations = Collection.objects.get(name="Illustrations")
         root = Collection.get_first_root_node()
+        own_commission = factories.CommissionFactory(illustrator=illustrator.contributor_page)
+        factories.CommissionFactory(title="Someone else's")
         form = client.get(reverse("wagtailimages:add")).context["form"]
         assert "collection" not in form.fields  # only one collection is theirs: no choice
+        assert list(form.fields["commission"].queryset) == [own_commission]
+        assert form.fields["illustrator"].initial == illustrator.contributor_page.pk
         data = form_data(collection=root.pk)  # asking for the root anyway changes nothing
         data["file"] = upload("mine.png", image_bytes())
         response = client.post(reverse("wagtailimages:add"), data)

@@ -344,3 +344,19 @@ def test_an_image_whose_file_is_missing_is_left_out_not_fatal(artwork):
     artwork.file.storage.delete(artwork.file.name)
     image = Illustration.objects.get(pk=artwork.pk)
     assert render("{% illustration image %}", image=image).strip() == ""
+
+
+@pytest.mark.django_db
+def test_make_site_renditions_backfills_every_image():
+    from django.core.management import call_command
+
+    images = [factories.IllustrationFactory() for _ in range(2)]  # no task ran for these
+    assert not IllustrationRendition.objects.exists()
+    out = io.StringIO()
+    call_command("make_site_renditions", "--now", stdout=out)
+    assert "Made the site's renditions of 2 images." in out.getvalue()
+    for image in images:
+        made = set(image.renditions.values_list("filter_spec", flat=True))
+        assert made == set(all_site_specs(image))
+    call_command("make_site_renditions", str(images[0].pk), stdout=out)  # queued (inline here)
+    assert "Queued the site's renditions of 1 image." in out.getvalue()
