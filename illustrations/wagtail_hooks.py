@@ -19,6 +19,8 @@ from .forms import CommissionForm
 from .models import Commission, Illustration
 from .permissions import CommissionPermissionHelper, is_editor, is_illustrator_only
 
+# Written by collection/publish_rules.py when scheduled publishing stops a page; the same
+# string, not an import, because this app refers to other apps only by name.
 BLOCKED_LOG_ACTION = "mtg.publish_blocked"
 
 
