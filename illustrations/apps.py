@@ -9,6 +9,8 @@ class IllustrationsConfig(AppConfig):
     verbose_name = "Illustrations"
 
     def ready(self):
+        from .avif import register_fast_avif
         from .signals import register_signal_handlers
 
+        register_fast_avif()
         register_signal_handlers()

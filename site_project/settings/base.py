@@ -164,6 +164,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # The <img> fallback for browsers without AVIF/WebP: keep JPEG as JPEG, others become PNG.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "png", "webp": "png"}
 WAGTAILIMAGES_AVIF_QUALITY = 60
+# libavif encoder speed (0-10): 8 is about five times faster than the default 6 (see illustrations/avif.py).
+WAGTAILIMAGES_AVIF_SPEED = 8
 WAGTAILIMAGES_WEBP_QUALITY = 78
 WAGTAILIMAGES_JPEG_QUALITY = 80
 # Uploads above this size are streamed to a temporary file rather than held in memory.
