@@ -258,7 +258,9 @@ if AWS_STORAGE_BUCKET_NAME:
         "OPTIONS": {
             **_S3_COMMON,
             "bucket_name": SUBMISSIONS_BUCKET_NAME,
-            "default_acl": "private",
+            # No per-object ACL: objects are private by default and current buckets refuse ACLs
+            # (object ownership "bucket owner enforced"); privacy is the bucket's settings.
+            "default_acl": None,
             # Only ever short-lived signed links, never a public address.
             "querystring_auth": True,
             "querystring_expire": 300,
