@@ -116,3 +116,39 @@ def test_logs_are_json_lines():
     assert line["message"] == "cache is slow"
     assert line["level"] == "WARNING"
     assert line["logger"] == "operations"
+
+
+def test_gunicorn_configuration_loads_with_the_application():
+    result = run(
+        [sys.executable, "-m", "gunicorn", "--check-config", "-c", "gunicorn.conf.py"]
+        + ["site_project.wsgi"]
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_gunicorn_access_log_lines_are_json_with_the_request_fields():
+    script = """
+import datetime, io, json, logging, types
+from gunicorn.config import Config
+from operations.gunicorn_logging import JsonAccessLogger, LOGCONFIG
+cfg = Config()
+cfg.set("logconfig_dict", LOGCONFIG)
+cfg.set("accesslog", "-")
+logger = JsonAccessLogger(cfg)
+stream = io.StringIO()
+logger.access_log.handlers[0].stream = stream
+response = types.SimpleNamespace(status="200 OK", sent=512, headers=[("X-Page-Cache", "hit")])
+environ = {"REQUEST_METHOD": "GET", "PATH_INFO": '/stories/"quoted"/', "QUERY_STRING": "q=a",
+           "REMOTE_ADDR": "10.0.0.1", "HTTP_USER_AGENT": 'Agent "x"'}
+logger.access(response, None, environ, datetime.timedelta(milliseconds=12.5))
+print(stream.getvalue().strip())
+"""
+    result = run([sys.executable, "-c", script])
+    assert result.returncode == 0, result.stderr
+    line = json.loads(result.stdout.strip().splitlines()[-1])
+    assert line["logger"] == "gunicorn.access"
+    assert line["path"] == '/stories/"quoted"/'
+    assert line["status"] == 200
+    assert line["duration_ms"] == 12.5
+    assert line["page_cache"] == "hit"
+    assert line["user_agent"] == 'Agent "x"'
