@@ -3,8 +3,8 @@
 Every value can be overridden from the environment (GUNICORN_* below, or gunicorn's own
 GUNICORN_CMD_ARGS). Threaded workers (gthread): they keep connections alive, so a reverse proxy
 or CDN reuses them instead of opening one per request, and a thread waiting on PostgreSQL or
-Redis lets another serve a cached page. Measured on the benchmark machine, a cached page went
-from about 300 to about 600 requests/s against sync workers (benchmarks/RESULTS.md). Slow
+Redis lets another serve a cached page. Side by side on the benchmark machine (benchmarks/),
+a cached page went from about 300 requests/s with sync workers to about 600 with these. Slow
 clients are buffered by the proxy in front.
 """
 
