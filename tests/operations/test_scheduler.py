@@ -1,6 +1,12 @@
 """Scheduled publishing runs without a person: run_scheduler publishes what is due."""
 
 import datetime
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
@@ -57,3 +63,29 @@ def test_a_second_scheduler_does_not_publish_while_another_holds_the_lock(schedu
     call_command("run_scheduler", "--once")
     scheduled_story.refresh_from_db()
     assert scheduled_story.live
+
+
+def test_scheduler_process_survives_a_database_outage_and_stops_cleanly(tmp_path):
+    """The long-running loop: a failing pass is logged, the next pass runs, SIGTERM ends it."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "site_project.settings.test",
+        # A database that cannot be opened: every pass fails.
+        "DATABASE_URL": f"sqlite:///{tmp_path}/missing-folder/db.sqlite3",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "run_scheduler", "--interval", "1"],
+        cwd=Path(__file__).resolve().parents[2],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        time.sleep(6)
+        assert process.poll() is None, process.stdout.read()
+    finally:
+        process.send_signal(signal.SIGTERM)
+        output, _ = process.communicate(timeout=20)
+    assert process.returncode == 0, output
+    assert output.count("publish_scheduled failed") >= 2, output
