@@ -2,6 +2,7 @@
 choices are made with Space, errors are reachable from the summary, and the story arrives."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from submissions.models import StorySubmission
 from tests import factories
@@ -12,6 +13,14 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
 
 # Tab stops from the name field to the send button, in order. The honeypot never appears.
 EXPECTED_ORDER = [
@@ -135,6 +144,12 @@ def test_share_a_story_with_the_keyboard_alone(share_path, new_page, javascript)
     assert tab.input_value("#id_name") == "Adjoa"
     assert tab.is_checked("#id_themes_1") and tab.is_checked("#id_consent_contact")
     assert StorySubmission.objects.count() == 0
+    # The error state passes an axe-core audit too (the empty form is audited with the rest of
+    # the public pages in test_public_site.py).
+    # (axe-core needs scripts, so only when JavaScript is on.)
+    if javascript:
+        violations = Axe().run(tab, options=AXE_OPTIONS).response["violations"]
+        assert not violations, [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations]
 
     tab.focus("body")
     tab_to(tab, "link:#id_consent_publish")
