@@ -164,7 +164,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # The <img> fallback for browsers without AVIF/WebP: keep JPEG as JPEG, others become PNG.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "png", "webp": "png"}
 WAGTAILIMAGES_AVIF_QUALITY = 60
-# libavif encoder speed (0-10): 8 is about five times faster than the default 6 (see illustrations/avif.py).
+# libavif encoder speed (0-10): 8 is about five times faster than the default 6
+# (see illustrations/avif.py).
 WAGTAILIMAGES_AVIF_SPEED = 8
 WAGTAILIMAGES_WEBP_QUALITY = 78
 WAGTAILIMAGES_JPEG_QUALITY = 80
@@ -173,12 +174,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Background tasks (django-tasks): rendition generation for new and changed images. The
 # immediate backend runs a task inline, which suits development and tests; production names a
-# worker backend in TASKS_BACKEND (see production.py).
+# worker backend in TASKS_BACKEND (see docs/deployment.md).
 TASKS = {
     "default": {
-        "BACKEND": env(
-            "TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"
-        ),
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
     },
 }
 
