@@ -85,6 +85,18 @@ class StoryIndexPage(BasePage):
             filters["series"] = SeriesPage.objects.live().filter(slug=series_slug).first()
         return filters
 
+    def route(self, request, path_components):
+        """Find a story by its slug in one query (Wagtail's default loads the page and then its
+        specific type: two)."""
+        if path_components:
+            slug, *remaining = path_components
+            story = StoryPage.objects.child_of(self).filter(slug=slug).first()
+            if story is not None:
+                story._cached_parent_obj = self  # as Wagtail does: saves a query for the parent
+                return story.route(request, remaining)
+        # Anything else (no such story, or this page itself) the usual way.
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         from .series import SeriesPage
         from .themes import Theme
@@ -409,13 +421,14 @@ class StoryPage(RoutablePageMixin, BasePage):
                 images.append(block.value.get("image"))
             elif block.block_type in ("video", "embed"):
                 images.append(block.value.get("poster"))
+        if self.hero_image_id:
+            images.append(self.hero_image)
         images = [image for image in images if image]
         if images:
+            # One query for all the illustrators and one for all the renditions, the hero's
+            # included (a few unused rows cost less than another round trip).
             prefetch_related_objects(images, "illustrator")
-            prefetch_renditions_for(images, "text", "wide", "full")
-        if self.hero_image_id:
-            prefetch_related_objects([self], "hero_image__illustrator")
-            prefetch_renditions_for([self.hero_image], "hero")
+            prefetch_renditions_for(images, "text", "wide", "full", "hero")
 
     def credits(self):
         """The story's contributors with their roles, in order (fetched once per request)."""
