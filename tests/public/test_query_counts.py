@@ -15,6 +15,9 @@ pytestmark = pytest.mark.django_db
 
 # A ceiling for every page, so a page that is constant but wasteful is noticed too.
 MAX_QUERIES = 40
+# The story page fetches only its series neighbours and its three related stories (not the
+# whole series with card data), so it sits well under the general ceiling.
+STORY_MAX_QUERIES = 23
 
 
 def measured(client, url):
@@ -103,7 +106,7 @@ def test_story_page_queries_do_not_grow_with_illustrations_or_contributors(
     grow(content, 5)
     small = illustrated_story(content, illustrations=1, people=1)
     few = measured(client, small.url)
-    assert few <= MAX_QUERIES
+    assert few <= STORY_MAX_QUERIES
 
     grow(content, 15)
     large = illustrated_story(content, illustrations=8, people=8)
@@ -119,7 +122,7 @@ def test_podcast_story_and_transcript_pages_use_a_fixed_number_of_queries(
     story, _ = content.podcast()
     few = measured(client, story.url)
     few_transcript = measured(client, story.url + "transcript/")
-    assert few <= MAX_QUERIES and few_transcript <= MAX_QUERIES
+    assert few <= STORY_MAX_QUERIES and few_transcript <= MAX_QUERIES
 
     grow(content, 15)
     busy, _ = content.podcast()
