@@ -61,32 +61,8 @@ def tab_to(tab, target, limit=60):
     raise AssertionError(f"{target} cannot be reached with the Tab key")
 
 
-def ensure_tree_root():
-    """Put back the rows Wagtail's migrations made (locale, root page, default site) when a
-    previous transactional test flushed them.
-
-    pytest-django's serialized_rollback should restore them, but once Playwright's sync API is
-    running, the current database wrapper is not the one holding the serialized contents, so
-    the restore is skipped and every browser test after the first starts from an empty
-    database. (Reported to the lead: the shared conftest is the place for a general fix.)
-    """
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page, Site
-
-    if Page.objects.filter(depth=1).exists():
-        return
-    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    locale, _ = Locale.objects.get_or_create(language_code=language)
-    root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    Site.objects.get_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": root}
-    )
-
-
 @pytest.fixture
 def share_path(live_server, settings, transactional_db, request):
-    ensure_tree_root()
     # Typing is fast in a test; the minimum fill time is for bots, tested elsewhere.
     settings.SUBMISSIONS_MIN_FILL_SECONDS = 0
     factories.ThemeFactory(name="Consent", slug="consent")

@@ -1,12 +1,8 @@
 """The Content-Security-Policy in a real browser: public pages and the admin's page editor
 (with its preview) load with no CSP violations, and the public policy does block what it should.
 
-Runs headless Debian Chromium through Playwright; skipped when Chromium is missing unless
-REQUIRE_BROWSER=1 (CI sets it).
+Runs headless Debian Chromium through the shared `browser` fixture in tests/browser/conftest.py.
 """
-
-import os
-import shutil
 
 import pytest
 from django.test import override_settings
@@ -14,7 +10,6 @@ from django.test import override_settings
 from collection.models import SeriesStory
 from tests import factories
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
@@ -27,30 +22,6 @@ document.addEventListener('securitypolicyviolation', (event) => {
   window.__cspViolations.push(event.violatedDirective + ' ' + (event.blockedURI || 'inline'));
 });
 """
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail(f"Chromium is required for browser tests but {CHROMIUM} is missing")
-        pytest.skip("Chromium is not installed")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield browser
-        browser.close()
 
 
 class ConsoleWatcher:
