@@ -47,8 +47,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 def ensure_tree_root():
-    """Put back the rows Wagtail's migrations made (locale, root page, default site) when a
-    previous transactional test flushed them.
+    """Put back the rows Wagtail's migrations made (locale, root page, default site, root
+    collection) when a previous transactional test flushed them.
 
     pytest-django's serialized_rollback should restore them, but once Playwright's sync API is
     running the restore is skipped, so every browser test after the first would start from an
@@ -56,8 +56,10 @@ def ensure_tree_root():
     """
     from django.conf import settings
     from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Collection, Locale, Page, Site
 
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
     if Page.objects.filter(depth=1).exists():
         return
     language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
@@ -71,7 +73,7 @@ def ensure_tree_root():
 @pytest.fixture(autouse=True)
 def tree_root(request):
     """Every browser test (they use the live server's transactional database) starts with
-    Wagtail's root page, locale and default site."""
+    Wagtail's root page, locale, default site and root collection."""
     if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
         request.getfixturevalue("transactional_db")
         ensure_tree_root()
