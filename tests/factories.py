@@ -44,6 +44,18 @@ def mp3_bytes(seconds=1.0):
     return encoder.encode(pcm) + encoder.flush()
 
 
+def illustration_block(image, width="wide", caption=""):
+    """A story body's illustration block, as stored, showing `image` with its own alt text."""
+    return {
+        "type": "illustration",
+        "value": {
+            "image": {"image": image.pk, "alt_text": "", "decorative": False},
+            "caption": caption,
+            "width": width,
+        },
+    }
+
+
 class IllustrationFactory(wagtail_factories.ImageFactory):
     class Meta:
         model = Illustration

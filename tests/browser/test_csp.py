@@ -71,18 +71,7 @@ def content(site_tree):
         body=[
             {"type": "section_heading", "value": {"heading": "Who is missing", "level": "h2"}},
             {"type": "paragraph", "value": "<p>Most studies draw on few communities.</p>"},
-            {
-                "type": "illustration",
-                "value": {
-                    "image": {
-                        "image": factories.IllustrationFactory().pk,
-                        "alt_text": "",
-                        "decorative": False,
-                    },
-                    "caption": "",
-                    "width": "wide",
-                },
-            },
+            factories.illustration_block(factories.IllustrationFactory()),
             {"type": "pull_quote", "value": {"quote": "Nobody asked us.", "attribution": "A"}},
         ],
     )

@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from tests import factories
 
@@ -27,6 +28,29 @@ def image_bytes(width=16, height=10, image_format="PNG", colour=(30, 120, 200)):
 
 def upload(name, content, content_type="image/png"):
     return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def contributor_form_data(page, action, roles=("author",), bio="<p>Writes.</p>", portrait=None):
+    """The admin edit form's POST data for a contributor page, with an action button."""
+    data = nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "roles": list(roles),
+            "short_bio": rich_text(bio),
+            "portrait": portrait.pk if portrait else "",
+            "links": streamfield([]),
+            "comments": inline_formset([]),
+            "seo_title": "",
+            "search_description": "",
+            "listing_summary": "",
+            "listing_image": "",
+            "go_live_at": "",
+            "expire_at": "",
+        }
+    )
+    data[action] = action
+    return data
 
 
 def make_user(django_user_model, username, *groups):

@@ -7,12 +7,11 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Collection, GroupPagePermission
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from illustrations.models import Commission, Illustration
 from tests import factories
 
-from .conftest import image_bytes, upload
+from .conftest import contributor_form_data, image_bytes, upload
 from .test_uploads import form_data
 
 
@@ -24,25 +23,7 @@ def refused(response):
 
 
 def contributor_data(page, action):
-    data = nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "roles": ["author"],
-            "short_bio": rich_text("<p>Writes.</p>"),
-            "portrait": "",
-            "links": streamfield([]),
-            "comments": inline_formset([]),
-            "seo_title": "",
-            "search_description": "",
-            "listing_summary": "",
-            "listing_image": "",
-            "go_live_at": "",
-            "expire_at": "",
-        }
-    )
-    data[action] = action
-    return data
+    return contributor_form_data(page, action)
 
 
 @pytest.mark.django_db

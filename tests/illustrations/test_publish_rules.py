@@ -9,11 +9,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageLogEntry
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from collection.models import ContributorPage, StoryPage
 from collection.publish_rules import PublishBlocked, publish_problems
 from tests import factories
+
+from .conftest import contributor_form_data
 
 
 def story_with_body(site_tree, body, **kwargs):
@@ -183,25 +184,13 @@ class TestRevisionPublish:
 
 
 def contributor_edit_data(page, portrait, action):
-    data = nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "roles": ["illustrator"],
-            "short_bio": rich_text("<p>Draws maps of missing data.</p>"),
-            "portrait": portrait.pk if portrait else "",
-            "links": streamfield([]),
-            "comments": inline_formset([]),
-            "seo_title": "",
-            "search_description": "",
-            "listing_summary": "",
-            "listing_image": "",
-            "go_live_at": "",
-            "expire_at": "",
-        }
+    return contributor_form_data(
+        page,
+        action,
+        roles=("illustrator",),
+        bio="<p>Draws maps of missing data.</p>",
+        portrait=portrait,
     )
-    data[action] = action
-    return data
 
 
 @pytest.mark.django_db

@@ -100,18 +100,7 @@ def test_backup_restores_into_an_empty_database(site_tree, tmp_path, client):
         hero_image=hero,
         body=[
             {"type": "paragraph", "value": "<p>Counting is a choice.</p>"},
-            {
-                "type": "illustration",
-                "value": {
-                    "image": {
-                        "image": factories.IllustrationFactory().pk,
-                        "alt_text": "",
-                        "decorative": False,
-                    },
-                    "caption": "",
-                    "width": "wide",
-                },
-            },
+            factories.illustration_block(factories.IllustrationFactory()),
         ],
     )
     draft = factories.StoryPageFactory(parent=site_tree["stories"], slug="a-draft", live=False)

@@ -50,18 +50,7 @@ class ContentBuilder:
             [
                 {"type": "section_heading", "value": {"heading": "Who is missing", "level": "h2"}},
                 {"type": "paragraph", "value": "<p>Most studies draw on few communities.</p>"},
-                {
-                    "type": "illustration",
-                    "value": {
-                        "image": {
-                            "image": factories.IllustrationFactory().pk,
-                            "alt_text": "",
-                            "decorative": False,
-                        },
-                        "caption": "",
-                        "width": "wide",
-                    },
-                },
+                factories.illustration_block(factories.IllustrationFactory()),
                 {
                     "type": "key_facts",
                     "value": {"heading": "Key facts", "facts": ["One fact."], "style": "facts"},
