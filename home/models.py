@@ -6,10 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 
+from collection import cards
 from collection.blocks import LinkBlock
 from collection.models import BasePage, SeriesPage, StoryPage, Theme
 from collection.models.series import with_cover_data
-from collection.models.stories import with_card_data
 
 
 class HomePage(BasePage):
@@ -44,17 +44,21 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = with_card_data(StoryPage.objects.live().order_by("-first_published", "-pk"))
-        featured = None
+        latest = StoryPage.objects.live().order_by("-first_published", "-pk")
+        featured_id = None
         if self.featured_story_id:
-            featured = stories.filter(pk=self.featured_story_id).first()
-        if featured is None:
-            featured = stories.first()
-        context["featured_story"] = featured
-        latest = stories
-        if featured:
-            latest = latest.exclude(pk=featured.pk)
-        context["latest_stories"] = list(latest[:6])
+            featured_id = latest.filter(pk=self.featured_story_id).values_list("pk", flat=True)
+            featured_id = featured_id.first()
+        # The newest seven are enough for the featured story and six more.
+        ids = list(latest.values_list("pk", flat=True)[:7])
+        if featured_id is None and ids:
+            featured_id = ids[0]
+        ids = [featured_id] + [pk for pk in ids if pk != featured_id][:6] if featured_id else []
+        # The cards come whole from collection/cards.py, which loads card data only for the
+        # stories whose cards are not kept yet.
+        story_cards = cards.story_cards(request, ids, featured_first=True)
+        context["featured_story"] = story_cards[0] if story_cards else None
+        context["latest_stories"] = story_cards[1:]
         context["series_list"] = list(
             with_cover_data(SeriesPage.objects.live().order_by("title"))[:6]
         )
@@ -75,6 +79,30 @@ class SiteFooterSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("about_text"), FieldPanel("contact_email"), FieldPanel("social_links")]
+
+    @classmethod
+    def for_request(cls, request):
+        """The site's footer settings, kept until content changes (collection/fragments.py):
+        every public page's footer shows them."""
+        from wagtail.models import Site
+
+        from collection import fragments
+
+        attr_name = cls.get_cache_attr_name()
+        if hasattr(request, attr_name):
+            return getattr(request, attr_name)
+        site = Site.find_for_request(request)
+        if site is None:
+            return super().for_request(request)
+        site_settings = fragments.remember(
+            request,
+            "site-settings",
+            f"{cls._meta.label_lower}:{site.pk}",
+            lambda: cls.for_site(site),
+        )
+        site_settings._request = request
+        setattr(request, attr_name, site_settings)
+        return site_settings
 
     class Meta:
         verbose_name = "footer and social links"

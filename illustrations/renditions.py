@@ -16,6 +16,7 @@ backend (see site_project/settings/production.py).
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import transaction
 from django_tasks import task
@@ -78,6 +79,15 @@ def usable_widths(image, variant):
 def spec_for(variant, width, image_format=None):
     spec = variant.resize_spec(width)
     return f"{spec}|format-{image_format}" if image_format else spec
+
+
+@lru_cache(maxsize=512)
+def filter_for(spec):
+    """One shared Filter per spec: Wagtail parses a Filter's operations once per instance, and
+    a page with a dozen images asks for the same few dozen specs on every request."""
+    from wagtail.images.models import Filter
+
+    return Filter(spec=spec)
 
 
 def specs_for_variants(variant_names, image=None):
@@ -172,19 +182,43 @@ def prefetch_renditions_for(images, *variants):
     For images that did not come from a queryset you control (e.g. loaded from StreamField
     blocks). Images that already carry prefetched renditions are left alone.
     """
+    return prefetch_variant_renditions([(image, variants) for image in images])
+
+
+def prefetch_variant_renditions(uses):
+    """Like `prefetch_renditions_for`, with the variants each image is shown in.
+
+    `uses` is a list of (image, variants) pairs (an image may appear more than once); a
+    variant is a name from VARIANTS or a filter spec such as SOCIAL_SPEC. Only the renditions of
+    each image's own variants and usable widths are read, still in one query: a story whose
+    images each appear in one place does not load every variant of every image.
+    """
+    from django.db.models import Q
     from wagtail.images import get_image_model
 
-    images = [image for image in images if image is not None]
-    pending = {image.pk: image for image in images if not hasattr(image, "prefetched_renditions")}
-    if not pending:
-        return images
+    wanted = {}
+    images = {}
+    for image, variants in uses:
+        if image is None or hasattr(image, "prefetched_renditions"):
+            continue
+        images.setdefault(image.pk, []).append(image)
+        names = [name for name in variants if name in VARIANTS]
+        specs = specs_for_variants(names, image=image) + [v for v in variants if v not in VARIANTS]
+        wanted.setdefault(image.pk, set()).update(specs)
+    if not wanted:
+        return [image for image, _ in uses if image is not None]
+    # Images wanting the same specs share one condition.
+    by_specs = {}
+    for pk, specs in wanted.items():
+        by_specs.setdefault(frozenset(specs), []).append(pk)
+    condition = Q()
+    for specs, pks in by_specs.items():
+        condition |= Q(image_id__in=pks, filter_spec__in=sorted(specs))
     rendition_model = get_image_model().get_rendition_model()
-    found = {pk: [] for pk in pending}
-    for rendition in rendition_model.objects.filter(
-        image_id__in=pending, filter_spec__in=specs_for_variants(variants)
-    ):
+    found = {pk: [] for pk in wanted}
+    for rendition in rendition_model.objects.filter(condition):
         found[rendition.image_id].append(rendition)
-    for image in images:
-        if image.pk in found:
-            image.prefetched_renditions = found[image.pk]
-    return images
+    for pk, same_images in images.items():
+        for image in same_images:
+            image.prefetched_renditions = found[pk]
+    return [image for image, _ in uses if image is not None]

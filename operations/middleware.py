@@ -58,15 +58,25 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 class PageCacheMiddleware:
-    """Serve anonymous readers whole pages from the cache; see operations.page_cache."""
+    """Serve anonymous readers whole pages from the cache; see operations.page_cache.
+
+    On every public GET it also hands the current generation to the page as
+    `request.content_generation`, so a page rendered afresh can reuse what it derives from content.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        generation = None
+        if page_cache.fragments_allowed(request):
+            # Pages keep what they derive from content under the same token (see
+            # collection/fragments.py): read once here for both.
+            generation = request.content_generation = page_cache.current_generation()
+            page_cache.attach_site(request, generation)
         if not page_cache.request_is_cacheable(request):
             return self.get_response(request)
-        key = page_cache.cache_key(request, page_cache.current_generation())
+        key = page_cache.cache_key(request, generation or page_cache.current_generation())
         entry = page_cache.get_entry(key)
         if entry is not None:
             response = page_cache.from_entry(request, entry)

@@ -111,6 +111,37 @@ def new_generation():
     page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
+def fragments_allowed(request):
+    """Whether a page may reuse what it derived from content in this generation: public GETs only
+    (never the admin, where previews and drafts are rendered), with a shared cache configured."""
+    if settings.FRAGMENT_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
+        return False
+    return not request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
+
+
+def attach_site(request, generation):
+    """Give Wagtail the request's Site, with its root page already specific, from the cache.
+
+    Wagtail looks the site up on every request (a query matching hostname and port) and then
+    loads the root page's specific type (another); both only change when content does, which
+    replaces the generation. `Site.find_for_request` uses what it finds in `_wagtail_site`.
+    """
+    from wagtail.models import Site
+
+    if hasattr(request, "_wagtail_site"):
+        return
+    key = f"site:{generation}:{request._get_raw_host()}:{request.get_port()}"
+    cache = page_cache()
+    site = cache.get(key)
+    if site is None:
+        site = Site.find_for_request(request)
+        if site is None:
+            return  # no site to keep: Wagtail answers 404 as usual
+        _ = site.root_page.specific  # kept with the site
+        cache.set(key, site, settings.FRAGMENT_CACHE_SECONDS)
+    request._wagtail_site = site
+
+
 def request_is_cacheable(request):
     if settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET":
         return False

@@ -2,12 +2,20 @@
 rule that a page using an incomplete image or media item cannot be published."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from ..publish_rules import BasePageForm, check_before_publish, used_object_ids
+
+# (parent page id, child slug) -> the child's content type id, learnt per process as pages are
+# routed to. A page never changes type, and a wrong guess (a page deleted and another type given
+# its slug) finds nothing and falls back to the usual lookup, which learns the new type.
+_child_types = {}
 
 
 class BasePage(Page):
@@ -86,3 +94,38 @@ class BasePage(Page):
 
     def serve(self, request, *args, **kwargs):
         return self.add_cache_headers(super().serve(request, *args, **kwargs))
+
+    def route(self, request, path_components):
+        """Find the child page in one query where Wagtail's default takes two (the page, then
+        its specific type), by remembering each child's type from the first time it was
+        routed to."""
+        if not path_components:
+            return super().route(request, path_components)
+        slug, *remaining = path_components
+        content_type_id = _child_types.get((self.pk, slug))
+        if content_type_id is not None:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            child = None
+            if model is not None:
+                child = model.objects.child_of(self).filter(slug=slug).first()
+            if child is not None:
+                child._cached_parent_obj = self
+                return child.route(request, remaining)
+        child = self.get_children().filter(slug=slug).first()
+        if child is None:
+            raise Http404
+        _child_types[(self.pk, slug)] = child.content_type_id
+        child._cached_parent_obj = self
+        return child.specific.route(request, remaining)
+
+    def get_view_restrictions(self):
+        """The view restrictions on this page and its ancestors, in one query (Wagtail's own
+        takes two: the ancestors, then their restrictions).
+
+        As in Wagtail, an ancestor that is an alias is governed by its source page's
+        restrictions; an alias's own restrictions count too here, which can only restrict more.
+        """
+        paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths) | Q(page__aliases__path__in=paths)
+        ).distinct()

@@ -79,20 +79,24 @@ class SeriesPage(BasePage):
     subpage_types = []
 
     def live_stories(self):
-        """The series' live stories, in the series' order."""
-        from .stories import StoryPage, with_card_data
+        """The series' live stories in the series' order, with only what links to them (the
+        cards come whole from collection/cards.py)."""
+        from .stories import StoryPage
 
         return list(
-            with_card_data(
-                StoryPage.objects.live()
-                .filter(series_memberships__series=self)
-                .order_by("series_memberships__sort_order")
-            )
+            StoryPage.objects.live()
+            .filter(series_memberships__series=self)
+            .order_by("series_memberships__sort_order", "series_memberships__pk")
+            .only("title", "url_path", "path", "depth", "locale_id")
         )
 
     def get_context(self, request, *args, **kwargs):
+        from .. import cards
+
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = self.live_stories()
+        stories = self.live_stories()
+        context["stories"] = stories
+        context["story_cards"] = cards.story_cards(request, [story.pk for story in stories])
         return context
 
 

@@ -90,7 +90,13 @@ class StoryIndexPage(BasePage):
         specific type: two)."""
         if path_components:
             slug, *remaining = path_components
-            story = StoryPage.objects.child_of(self).filter(slug=slug).first()
+            # With the hero illustration, which the head (social image) needs.
+            story = (
+                StoryPage.objects.child_of(self)
+                .filter(slug=slug)
+                .select_related("hero_image")
+                .first()
+            )
             if story is not None:
                 story._cached_parent_obj = self  # as Wagtail does: saves a query for the parent
                 return story.route(request, remaining)
@@ -110,9 +116,11 @@ class StoryIndexPage(BasePage):
             stories = stories.filter(format=filters["format"])
         if filters["series"]:
             stories = stories.filter(series_memberships__series=filters["series"])
-        stories = with_card_data(stories.order_by("-first_published", "-pk"))
+        # Only ids are paged through: the cards come whole from collection/cards.py, which
+        # loads card data for just the stories whose cards are not kept yet.
+        story_ids = stories.order_by("-first_published", "-pk").values_list("pk", flat=True)
 
-        paginator = Paginator(stories, STORIES_PER_PAGE)
+        paginator = Paginator(story_ids, STORIES_PER_PAGE)
         try:
             stories_page = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
@@ -128,9 +136,12 @@ class StoryIndexPage(BasePage):
             active["format"] = filters["format"]
         if filters["series"]:
             active["series"] = filters["series"].slug
+        from .. import cards
+
         context.update(
             {
                 "stories": stories_page,
+                "story_cards": cards.story_cards(request, stories_page.object_list),
                 "paginator": paginator,
                 "filters": filters,
                 "active_filters": active,
@@ -410,25 +421,45 @@ class StoryPage(RoutablePageMixin, BasePage):
 
     def prefetch_body_illustrations(self):
         """Fetch the renditions and illustrators of every image in the body at once, so a
-        story with twenty illustrations costs the same queries as a story with one."""
-        from django.db.models import prefetch_related_objects
+        story with twenty illustrations costs the same queries as a story with one.
 
-        from illustrations.renditions import prefetch_renditions_for
+        Runs once per request (the view calls it before rendering so the head and the hero
+        need no queries of their own); each image's renditions are read only for the variant
+        it is shown in.
+        """
+        if getattr(self, "_body_illustrations_prefetched", False):
+            return
+        self._body_illustrations_prefetched = True
+        from django.db.models import Prefetch, prefetch_related_objects
 
-        images = []
+        from illustrations.renditions import SOCIAL_SPEC, prefetch_variant_renditions
+
+        from .contributors import ContributorPage
+
+        uses = []
         for block in self.body:
             if block.block_type == "illustration":
-                images.append(block.value.get("image"))
+                uses.append((block.value.get("image"), (block.value.get("width") or "wide",)))
             elif block.block_type in ("video", "embed"):
-                images.append(block.value.get("poster"))
+                uses.append((block.value.get("poster"), ("wide",)))
         if self.hero_image_id:
-            images.append(self.hero_image)
-        images = [image for image in images if image]
-        if images:
-            # One query for all the illustrators and one for all the renditions, the hero's
-            # included (a few unused rows cost less than another round trip).
-            prefetch_related_objects(images, "illustrator")
-            prefetch_renditions_for(images, "text", "wide", "full", "hero")
+            # The head's social card image too (collection/templatetags/site_tags.py).
+            uses.append((self.hero_image, ("hero", SOCIAL_SPEC)))
+        uses = [(image, variants) for image, variants in uses if image]
+        if uses:
+            # One query for all the illustrators (what a credit line shows of them) and one for
+            # all the renditions, the hero's included.
+            images = list({id(image): image for image, _ in uses}.values())
+            prefetch_related_objects(
+                images,
+                Prefetch(
+                    "illustrator",
+                    queryset=ContributorPage.objects.only(
+                        "title", "live", "url_path", "path", "depth", "locale_id"
+                    ),
+                ),
+            )
+            prefetch_variant_renditions(uses)
 
     def credits(self):
         """The story's contributors with their roles, in order (fetched once per request)."""
@@ -444,18 +475,17 @@ class StoryPage(RoutablePageMixin, BasePage):
             self._themes_cache = list(self.themes.all())
         return self._themes_cache
 
-    def related_stories(self, limit=3):
-        """Live stories sharing the most themes with this one, newest first.
+    def related_story_ids(self, limit=3):
+        """Ids of the live stories sharing the most themes with this one, newest first.
 
-        The ranking runs on the story-theme link table alone (grouping by story id), and only
-        the few winners are loaded with their card data: ranking whole page rows cost tens of
-        milliseconds with a few thousand stories.
+        The ranking runs on the story-theme link table alone (grouping by story id): ranking
+        whole page rows cost tens of milliseconds with a few thousand stories.
         """
         theme_ids = [theme.pk for theme in self.theme_list()]
         if not theme_ids:
             return []
         links = StoryPage.themes.through.objects
-        ranked = list(
+        return list(
             links.filter(theme_id__in=theme_ids, storypage__live=True)
             .exclude(storypage_id=self.pk)
             .values("storypage_id")
@@ -463,17 +493,38 @@ class StoryPage(RoutablePageMixin, BasePage):
             .order_by("-shared_themes", "-storypage__first_published", "-storypage_id")
             .values_list("storypage_id", flat=True)[:limit]
         )
+
+    def related_stories(self, limit=3):
+        """The related stories themselves, with their card data."""
+        ranked = self.related_story_ids(limit)
         if not ranked:
             return []
         by_id = with_card_data(StoryPage.objects.filter(pk__in=ranked)).in_bulk()
         return [by_id[pk] for pk in ranked if pk in by_id]
 
-    def series_context(self):
-        """The series this story is in, with its previous and next live stories.
+    def related_cards(self, request):
+        """The related stories' cards as HTML. The ranking and the cards are kept until content
+        changes (collection/fragments.py, collection/cards.py), so a story read again, or a card
+        already shown elsewhere, costs no query."""
+        from .. import cards, fragments
+
+        ranked = fragments.remember(request, "related-stories", self.pk, self.related_story_ids)
+        return cards.story_cards(request, ranked, heading_level=3)
+
+    def series_context(self, request=None):
+        """The series this story is in, with its previous and next live stories, as plain
+        values (title and URL) that are kept until content changes.
 
         Only the ids of the series' live stories are read (for the position and length); the
         two neighbours are then loaded by id, so a long series costs no more than a short one.
         """
+        from .. import fragments
+
+        return fragments.remember(
+            request, "series-navigation", self.pk, lambda: self._series_context(request)
+        )
+
+    def _series_context(self, request):
         from .series import SeriesStory
 
         membership = self.series_memberships.select_related("series").first()
@@ -485,23 +536,34 @@ class StoryPage(RoutablePageMixin, BasePage):
             .order_by("sort_order", "pk")
             .values_list("story_id", flat=True)
         )
-        context = {"series": series, "series_length": len(ids)}
+
+        def link(page):
+            return {"title": page.title, "url": page.get_url(request)} if page else None
+
+        context = {"series": link(series), "series_length": len(ids)}
         if self.pk in ids:
             position = ids.index(self.pk)
             previous_id = ids[position - 1] if position > 0 else None
             next_id = ids[position + 1] if position + 1 < len(ids) else None
             wanted = [pk for pk in (previous_id, next_id) if pk is not None]
-            neighbours = StoryPage.objects.in_bulk(wanted) if wanted else {}
+            neighbours = (
+                StoryPage.objects.only("title", "url_path", "path", "depth", "locale_id").in_bulk(
+                    wanted
+                )
+                if wanted
+                else {}
+            )
             context["series_position"] = position + 1
-            context["series_previous"] = neighbours.get(previous_id)
-            context["series_next"] = neighbours.get(next_id)
+            context["series_previous"] = link(neighbours.get(previous_id))
+            context["series_next"] = link(neighbours.get(next_id))
         return context
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        self.prefetch_body_illustrations()
         context["credits"] = self.credits()
-        context.update(self.series_context())
-        context["related_stories"] = self.related_stories()
+        context.update(self.series_context(request))
+        context["related_cards"] = self.related_cards(request)
         return context
 
 

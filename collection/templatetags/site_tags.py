@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 
 from collection.embeds import embed_info as derive_embed_info
 from collection.embeds import provider_name as derive_provider_name
-from illustrations.renditions import SOCIAL_SPEC
+from illustrations.renditions import SOCIAL_SPEC, filter_for
 
 register = template.Library()
 
@@ -39,7 +39,7 @@ def social_image(context, page):
     if image is None:
         return None
     # The same rendition the illustrations app pre-generates on upload and publish.
-    rendition = image.get_rendition(SOCIAL_SPEC)
+    rendition = image.get_rendition(filter_for(SOCIAL_SPEC))
     return {
         "url": _absolute(context.get("request"), rendition.url),
         "width": rendition.width,

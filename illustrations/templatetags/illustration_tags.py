@@ -46,6 +46,7 @@ from ..renditions import (
     MODERN_FORMATS,
     SOCIAL_SPEC,
     VARIANTS,
+    filter_for,
     get_variant,
     spec_for,
     usable_widths,
@@ -103,7 +104,7 @@ def illustration(
     spec = get_variant(variant)
     widths = usable_widths(image, spec)
     formats = (*MODERN_FORMATS, None)
-    filters = [spec_for(spec, width, fmt) for fmt in formats for width in widths]
+    filters = [filter_for(spec_for(spec, width, fmt)) for fmt in formats for width in widths]
     try:
         renditions = image.get_renditions(*filters)
     except SourceImageIOError:
@@ -150,7 +151,7 @@ def illustration_social_url(context, image):
     """The absolute URL of the image's social-card rendition (1200x630 JPEG), for og:image."""
     if not image:
         return ""
-    url = image.get_rendition(SOCIAL_SPEC).url
+    url = image.get_rendition(filter_for(SOCIAL_SPEC)).url
     request = context.get("request")
     return request.build_absolute_uri(url) if request is not None else url
 

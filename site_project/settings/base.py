@@ -218,6 +218,11 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=200)
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/static/", "/media/"]
 HEALTH_CHECK_PATH = "/healthz"
+# What pages derive from content (related stories, series navigation, story cards) is kept this
+# long under the same generation as the page cache (collection/fragments.py); 0 turns it off.
+# Off unless asked for: it needs a cache every worker shares, as the page cache does.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=0)
+FRAGMENT_CACHE_ALIAS = "default"
 
 # Media and submissions on S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set
 # (django-storages). Submissions get a bucket of their own that is never public: a private

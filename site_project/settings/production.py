@@ -61,6 +61,7 @@ STATIC_URL = env("STATIC_URL", default="/static/")
 # The page cache needs a cache every worker and node shares, or a publish would clear only one
 # process's copy; with the local-memory default it stays off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300) if SHARED_CACHE else 0
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600) if SHARED_CACHE else 0
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")

@@ -1,0 +1,51 @@
+"""Story cards, the one way every listing shows a story, rendered once per content generation.
+
+The same card appears on the home page, the stories listing and its filters, series pages,
+search results and under other stories as "related". Each card is rendered from the story's
+live fields, its hero illustration (renditions and credit) and its contributors; the HTML is
+then kept (collection/fragments.py) so the next page that lists the same story reuses it
+without loading the story at all. Only the stories whose cards are not kept yet are loaded,
+all in one go with their card data, so a listing's queries stay the same however long it is.
+"""
+
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from . import fragments
+
+
+def _render(request, story, heading_level, featured):
+    return render_to_string(
+        "collection/includes/story_card.html",
+        {"story": story, "heading_level": heading_level, "featured": featured, "request": request},
+    )
+
+
+def story_cards(request, story_ids, heading_level=3, featured_first=False):
+    """The cards of the live stories with these ids, in the given order, as HTML strings.
+
+    A story that is not live (or no longer exists) is left out. With `featured_first`, the first
+    card is the large featured one.
+    """
+    from .models.stories import StoryPage, with_card_data
+
+    story_ids = list(story_ids)
+    if not story_ids:
+        return []
+    featured_id = story_ids[0] if featured_first else None
+
+    def part(pk):
+        return f"{pk}:{heading_level}:{int(pk == featured_id)}"
+
+    def render_missing(parts):
+        wanted = {int(p.split(":", 1)[0]): p for p in parts}
+        stories = with_card_data(StoryPage.objects.live().filter(pk__in=wanted)).in_bulk()
+        return {
+            wanted[pk]: _render(request, story, heading_level, pk == featured_id)
+            for pk, story in stories.items()
+        }
+
+    parts = [part(pk) for pk in story_ids]
+    cards = fragments.remember_many(request, "story-card", parts, render_missing)
+    # Rendered by the template engine (so escaped) before they were kept.
+    return [mark_safe(cards[key]) for key in parts if key in cards]  # noqa: S308

@@ -1,0 +1,204 @@
+"""What pages keep between requests (collection/fragments.py, collection/cards.py): related
+stories, series navigation, story cards, the site and its footer settings.
+
+Kept results live under the content generation, so every test here changes content the way an
+editor does (publishing, unpublishing, editing an image) and checks that readers see the change
+on their very next request, and that nothing is ever kept for a preview or the admin.
+"""
+
+import pytest
+from django.core.cache import caches
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from collection import fragments
+from collection.models import base as base_models
+from home.models import SiteFooterSettings
+from operations import page_cache
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def fragments_on(settings):
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+    page_cache.local_entries.clear()
+    yield
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_a_story_read_again_reuses_its_related_stories_and_series_navigation(client, content):
+    content.stories_up_to(6)
+    story = content.stories[3]
+    first, first_html = queries_for(client, story.url)
+    again, again_html = queries_for(client, story.url)
+    assert again < first
+
+    def after(html, marker):
+        return html.split(marker, 1)[1]
+
+    # The kept related cards and series navigation are what a fresh render printed.
+    assert after(again_html, 'id="series-nav-heading"') == after(
+        first_html, 'id="series-nav-heading"'
+    )
+    assert "Story number 2" in again_html  # the previous story in the series
+    assert "Story number 4" in again_html  # the next one
+
+
+def test_publishing_a_story_shows_it_among_related_at_once(
+    client, content, django_capture_on_commit_callbacks
+):
+    content.stories_up_to(4)
+    story = content.stories[0]
+    client.get(story.url)  # related stories and cards are kept now
+    with django_capture_on_commit_callbacks(execute=True):
+        newest = content.story(title="A brand new story on consent", in_series=False)
+    assert content.themes[0] in newest.themes.all()
+    html = client.get(story.url).content.decode()
+    related = html.split('id="related-heading"', 1)[1]
+    assert "A brand new story on consent" in related
+
+
+def test_a_retitled_story_shows_its_new_title_on_every_card(
+    client, content, site_tree, django_capture_on_commit_callbacks
+):
+    content.stories_up_to(4)
+    listed = content.stories[-1]
+    for url in ("/", site_tree["stories"].url, content.series.url, content.stories[0].url):
+        assert "Story number 3" in client.get(url).content.decode(), url
+    listed.title = "A better title for the story"
+    with django_capture_on_commit_callbacks(execute=True):
+        listed.save_revision().publish()
+    for url in ("/", site_tree["stories"].url, content.series.url, content.stories[0].url):
+        html = client.get(url).content.decode()
+        assert "A better title for the story" in html, url
+        assert "Story number 3<" not in html, url
+
+
+def test_unpublishing_a_story_closes_the_gap_in_its_series(
+    client, content, django_capture_on_commit_callbacks
+):
+    first, middle, last = content.stories_up_to(3)
+    assert "Story number 1" in client.get(first.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        middle.unpublish()
+    html = client.get(first.url).content.decode()
+    navigation = html.split('id="series-nav-heading"', 1)[1]
+    assert "Story number 1" not in navigation
+    assert "Story number 2" in navigation
+    assert "part 1 of 2" in html
+    assert client.get(middle.url).status_code == 404
+
+
+def test_an_edited_illustration_shows_on_kept_cards(
+    client, content, site_tree, django_capture_on_commit_callbacks
+):
+    content.stories_up_to(2)
+    image = content.stories[-1].hero_image
+    image.description = "An old description"
+    image.save()
+    client.get(site_tree["stories"].url)
+    image.is_decorative = True
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+    html = client.get(site_tree["stories"].url).content.decode()
+    assert 'alt="An old description"' not in html
+
+
+def test_nothing_is_kept_for_previews_or_without_a_generation():
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return "fresh"
+
+    request = RequestFactory().get("/stories/")
+    assert fragments.remember(request, "test", 1, compute) == "fresh"  # no generation given
+    request.content_generation = "g1"
+    request.is_preview = True
+    assert fragments.remember(request, "test", 1, compute) == "fresh"
+    request.is_preview = False
+    fragments.remember(request, "test", 1, compute)
+    fragments.remember(request, "test", 1, compute)
+    assert len(calls) == 4 - 1  # the last one came from the cache
+    request.content_generation = "g2"
+    fragments.remember(request, "test", 1, compute)
+    assert len(calls) == 4
+
+
+def test_the_admin_and_previews_get_no_generation(admin_client, content, settings):
+    story = content.stories_up_to(1)[0]
+    seen = {}
+
+    def spy(request):
+        seen[request.path] = getattr(request, "content_generation", None)
+
+    from django.test.signals import template_rendered
+
+    def on_render(sender, template, context, **kwargs):
+        request = context.get("request")
+        if request is not None:
+            spy(request)
+
+    template_rendered.connect(on_render)
+    try:
+        client_response = admin_client.get(story.url)
+        preview = admin_client.get(f"/admin/pages/{story.pk}/edit/preview/")
+    finally:
+        template_rendered.disconnect(on_render)
+    assert client_response.status_code == 200
+    assert preview.status_code == 200
+    assert seen[story.url]
+    admin_paths = [path for path in seen if path.startswith("/admin/")]
+    assert admin_paths and all(seen[path] is None for path in admin_paths)
+
+
+def test_footer_settings_change_at_once(client, site_tree, django_capture_on_commit_callbacks):
+    assert client.get("/").status_code == 200
+    footer = SiteFooterSettings.for_site(site_tree["home"].get_site())
+    footer.about_text = "A footer line written today"
+    with django_capture_on_commit_callbacks(execute=True):
+        footer.save()
+    assert "A footer line written today" in client.get("/").content.decode()
+
+
+def test_routing_recovers_when_a_remembered_child_type_is_wrong(client, content, site_tree):
+    story = content.stories_up_to(1)[0]
+    assert client.get(site_tree["stories"].url).status_code == 200
+    home = site_tree["home"]
+    key = (home.pk, site_tree["stories"].slug)
+    assert key in base_models._child_types
+    # As if the stories index had been deleted and a series index given its slug.
+    base_models._child_types[key] = site_tree["series"].content_type_id
+    assert client.get(story.url).status_code == 200
+    assert base_models._child_types[key] == site_tree["stories"].content_type_id
+    assert client.get("/no-such-page/").status_code == 404
+
+
+def test_a_private_section_stays_private(client, content, site_tree):
+    story = content.stories_up_to(1)[0]
+    PageViewRestriction.objects.create(
+        page=site_tree["stories"], restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    response = client.get(story.url)
+    assert response.status_code == 200
+    assert "Most studies draw on few communities" not in response.content.decode()
+    assert 'name="password"' in response.content.decode()
+    # Logged-in-only on the home page keeps every story behind a login.
+    PageViewRestriction.objects.all().delete()
+    PageViewRestriction.objects.create(
+        page=site_tree["home"], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert client.get(story.url).status_code == 302
