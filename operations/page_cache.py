@@ -28,8 +28,12 @@ from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
 from django.utils.cache import get_max_age
+from django.utils.encoding import escape_uri_path
 
 GENERATION_KEY = "page-cache:generation"
+# Query parameters added to shared links for analytics; no page reads them.
+TRACKING_PREFIXES = ("utm_", "mtm_", "pk_")
+TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid"}
 # Headers that belong to one response only, or that outer middleware sets afresh.
 UNCACHED_HEADERS = {
     "set-cookie",
@@ -166,10 +170,26 @@ def response_is_cacheable(response):
     return True
 
 
+def _is_tracking(name):
+    name = name.lower()
+    return name.startswith(TRACKING_PREFIXES) or name in TRACKING_PARAMETERS
+
+
 def cache_key(request, generation):
+    """The entry's key: scheme, host, path and query string, less the tracking parameters that
+    social networks and newsletters add to shared links (no page reads them). Without this,
+    every click on a shared story (Facebook adds a different `fbclid` to each) would render the
+    page afresh just when the most readers arrive."""
     # get_host() validates the host against ALLOWED_HOSTS, also on a cache hit.
     scheme = "https" if request.is_secure() else "http"
-    return f"page-cache:{generation}:{scheme}://{request.get_host()}{request.get_full_path()}"
+    query = request.META.get("QUERY_STRING", "")
+    if query:
+        kept = [
+            part for part in query.split("&") if part and not _is_tracking(part.split("=", 1)[0])
+        ]
+        query = "&".join(kept)
+    path = escape_uri_path(request.path) + ("?" + query if query else "")
+    return f"page-cache:{generation}:{scheme}://{request.get_host()}{path}"
 
 
 def to_entry(request, response):

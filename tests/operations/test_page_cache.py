@@ -155,3 +155,17 @@ def test_cached_page_gets_a_fresh_csp_nonce_each_time():
         assert f"'nonce-{nonce}'" in response["Content-Security-Policy"]
         nonces.append(nonce)
     assert len(set(nonces)) == 3
+
+
+@override_settings(PAGE_CACHE_SECONDS=300)
+def test_tracking_parameters_on_shared_links_hit_the_same_entry(client, story, site_tree):
+    assert client.get(story.url)["X-Page-Cache"] == "miss"
+    for query in ("?fbclid=IwAR0abc", "?utm_source=newsletter&utm_medium=email", "?gclid=x1"):
+        response = client.get(story.url + query)
+        assert response.status_code == 200
+        assert response["X-Page-Cache"] == "hit", query
+    # Parameters a page reads still make their own entries.
+    listing = site_tree["stories"].url
+    assert client.get(listing + "?theme=consent&utm_source=x")["X-Page-Cache"] == "miss"
+    assert client.get(listing + "?theme=consent")["X-Page-Cache"] == "hit"
+    assert client.get(listing + "?page=2")["X-Page-Cache"] == "miss"
