@@ -39,9 +39,9 @@ class StoriesFeed(Feed):
 
     def items(self):
         return list(
-            with_card_data(StoryPage.objects.live().public().order_by("-first_published", "-pk"))[
-                :FEED_LENGTH
-            ]
+            with_card_data(
+                StoryPage.objects.live().public().order_by("-first_published", "-pk"), themes=True
+            )[:FEED_LENGTH]
         )
 
     def item_title(self, story):

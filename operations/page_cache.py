@@ -134,7 +134,8 @@ def attach_site(request, generation):
 
     if hasattr(request, "_wagtail_site"):
         return
-    key = f"site:{generation}:{request._get_raw_host()}:{request.get_port()}"
+    # get_host() refuses a Host outside ALLOWED_HOSTS, so made-up hosts cannot fill the cache.
+    key = f"site:{generation}:{request.get_host()}:{request.get_port()}"
     cache = page_cache()
     site = cache.get(key)
     if site is None:

@@ -110,13 +110,16 @@ class BasePage(Page):
                 child = model.objects.child_of(self).filter(slug=slug).first()
             if child is not None:
                 child._cached_parent_obj = self
+                child._routing_request = request
                 return child.route(request, remaining)
         child = self.get_children().filter(slug=slug).first()
         if child is None:
             raise Http404
         _child_types[(self.pk, slug)] = child.content_type_id
+        child = child.specific
         child._cached_parent_obj = self
-        return child.specific.route(request, remaining)
+        child._routing_request = request
+        return child.route(request, remaining)
 
     def get_view_restrictions(self):
         """The view restrictions on this page and its ancestors, in one query (Wagtail's own
@@ -125,6 +128,16 @@ class BasePage(Page):
         As in Wagtail, an ancestor that is an alias is governed by its source page's
         restrictions; an alias's own restrictions count too here, which can only restrict more.
         """
+        # Most sites restrict nothing: whether any restriction exists is kept until content
+        # changes (a new restriction starts a new generation), when the page was routed to
+        # from a public request.
+        request = getattr(self, "_routing_request", None)
+        if request is not None:
+            from .. import fragments
+
+            exists = PageViewRestriction.objects.exists
+            if not fragments.remember(request, "view-restrictions", "any", exists):
+                return PageViewRestriction.objects.none()
         paths = [self.path[:end] for end in range(Page.steplen, len(self.path) + 1, Page.steplen)]
         return PageViewRestriction.objects.filter(
             Q(page__path__in=paths) | Q(page__aliases__path__in=paths)

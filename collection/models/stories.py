@@ -37,16 +37,18 @@ class StoryFormat(models.TextChoices):
     PERSONAL_STORY = "personal-story", "Personal story"
 
 
-def with_card_data(queryset):
+def with_card_data(queryset, themes=False):
     """Add everything a story card shows, so a listing costs the same queries for 5 or 500.
 
-    Cards show the hero illustration (with its renditions and credit), the themes and the
-    contributors with their roles.
+    Cards show the hero illustration (with its renditions and credit) and the contributors with
+    their roles; `themes=True` adds the themes too (the feeds list them as categories).
     """
     from illustrations.renditions import with_illustrations
 
-    return with_illustrations(queryset, "hero_image", variants=("card", "hero")).prefetch_related(
-        "themes",
+    queryset = with_illustrations(queryset, "hero_image", variants=("card", "hero"))
+    if themes:
+        queryset = queryset.prefetch_related("themes")
+    return queryset.prefetch_related(
         Prefetch(
             "story_contributors",
             queryset=StoryContributor.objects.select_related("contributor").order_by("sort_order"),
@@ -99,6 +101,7 @@ class StoryIndexPage(BasePage):
             )
             if story is not None:
                 story._cached_parent_obj = self  # as Wagtail does: saves a query for the parent
+                story._routing_request = request  # see BasePage.get_view_restrictions
                 return story.route(request, remaining)
         # Anything else (no such story, or this page itself) the usual way.
         return super().route(request, path_components)

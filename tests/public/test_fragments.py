@@ -187,11 +187,16 @@ def test_routing_recovers_when_a_remembered_child_type_is_wrong(client, content,
     assert client.get("/no-such-page/").status_code == 404
 
 
-def test_a_private_section_stays_private(client, content, site_tree):
+def test_a_private_section_stays_private(
+    client, content, site_tree, django_capture_on_commit_callbacks
+):
     story = content.stories_up_to(1)[0]
-    PageViewRestriction.objects.create(
-        page=site_tree["stories"], restriction_type=PageViewRestriction.PASSWORD, password="x"
-    )
+    # Read while nothing is restricted: "no restrictions anywhere" is kept.
+    assert "Most studies draw on few communities" in client.get(story.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=site_tree["stories"], restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
     response = client.get(story.url)
     assert response.status_code == 200
     assert "Most studies draw on few communities" not in response.content.decode()
@@ -202,3 +207,11 @@ def test_a_private_section_stays_private(client, content, site_tree):
         page=site_tree["home"], restriction_type=PageViewRestriction.LOGIN
     )
     assert client.get(story.url).status_code == 302
+
+
+def test_a_made_up_host_is_refused_before_anything_is_kept(client, content, settings):
+    settings.ALLOWED_HOSTS = ["testserver"]
+    story = content.stories_up_to(1)[0]
+    response = client.get(story.url, HTTP_HOST="made-up.example")
+    assert response.status_code == 400
+    assert not any("made-up.example" in str(key) for key in caches["default"]._cache)

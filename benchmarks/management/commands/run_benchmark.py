@@ -111,6 +111,21 @@ def wrk(url, seconds, connections, threads):
     return data
 
 
+def speed_probe():
+    """Milliseconds for a fixed pure-Python workload (best of five): how fast this machine is
+    at the moment. Virtual machines drift; the probe lets figures from different runs, or from
+    different minutes of one run, be compared."""
+    data = [{"id": i, "title": f"Story {i}", "tags": list(range(i % 7))} for i in range(2000)]
+    best = float("inf")
+    for _ in range(5):
+        started = time.perf_counter()
+        for _ in range(10):
+            json.loads(json.dumps(data))
+            sorted(data, key=lambda item: item["title"])
+        best = min(best, time.perf_counter() - started)
+    return best * 1000
+
+
 def pages_to_measure():
     stories_index = StoryIndexPage.objects.live().first()
     richest = max(
@@ -200,6 +215,7 @@ class Command(BaseCommand):
     def full(self, paths, seconds):
         small = json.loads((STATE_DIR / "small.json").read_text())
         results = {"content": content_counts(), "paths": paths, "small": small}
+        results["speed"] = {"start": speed_probe()}
 
         self.stdout.write("== no cache at all: page cache and kept fragments off")
         server = Server(page_cache_seconds=0, fragment_cache_seconds=0)
@@ -226,6 +242,7 @@ class Command(BaseCommand):
                 wrk(BASE + paths["rich story"], seconds, connections=2, threads=1)["p50_us"]
                 for _ in range(4)
             ]
+            results["speed"]["cold"] = speed_probe()
             self.stdout.write(
                 "rich story p50 per round: "
                 + ", ".join(f"{us / 1000:.1f} ms" for us in results["rich_rounds"])
@@ -250,6 +267,7 @@ class Command(BaseCommand):
             results["warm_memory_mb"] = server.peak_memory_mb()
         finally:
             server.stop()
+        results["speed"]["end"] = speed_probe()
         results["machine"] = self.machine()
         (STATE_DIR / "full.json").write_text(json.dumps(results, indent=2))
         (BENCH_DIR / "RESULTS.md").write_text(render_results(results))
@@ -361,6 +379,9 @@ def render_results(r):
         f"- PostgreSQL {m['postgresql']}, Redis {m['redis']} (page cache: "
         f"`{m['page_cache_backend']}`), {m['wrk']}; all on 127.0.0.1",
         f"- Run: {m['date']}",
+        "- Speed probe (`speed_probe()`: a fixed pure-Python workload, lower is faster): "
+        f"{r['speed']['start']:.0f} ms at the start, {r['speed']['cold']:.0f} ms after the"
+        f" cold runs, {r['speed']['end']:.0f} ms at the end.",
         "",
         "## Content",
         "",
