@@ -2,6 +2,7 @@
 
 import math
 import uuid
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -27,6 +28,25 @@ from .contributors import ContributorRole
 # Words a reader gets through in a minute, for the "n min read" line.
 READING_WORDS_PER_MINUTE = 220
 STORIES_PER_PAGE = 12
+
+
+@dataclass(frozen=True)
+class ContributorLink:
+    """What a credit line shows of a contributor: their name, and their page's addresses when
+    it is live (empty otherwise, so no link leads to a page readers cannot see)."""
+
+    title: str
+    url: str
+    full_url: str
+
+
+@dataclass(frozen=True)
+class Credit:
+    contributor: ContributorLink
+    role: str
+
+    def get_role_display(self):
+        return ContributorRole(self.role).label if self.role in ContributorRole.values else ""
 
 
 class StoryFormat(models.TextChoices):
@@ -360,7 +380,7 @@ class StoryPage(RoutablePageMixin, BasePage):
         # Only what the transcript page shows: not the related stories or series of the story.
         context = super().get_context(request)
         context["transcripts"] = entries
-        context["credits"] = self.credits()
+        context["credits"] = self.credits(request)
         return TemplateResponse(request, "collection/story_transcript.html", context)
 
     def serve(self, request, view=None, args=None, kwargs=None):
@@ -464,12 +484,42 @@ class StoryPage(RoutablePageMixin, BasePage):
             )
             prefetch_variant_renditions(uses)
 
-    def credits(self):
-        """The story's contributors with their roles, in order (fetched once per request)."""
+    def credits(self, request=None):
+        """The story's contributors with their roles, in order (worked out once per request).
+
+        Each is a `Credit` whose contributor carries only their name and addresses (none for a
+        contributor whose page is not live). The names and addresses are kept per content
+        generation (collection/fragments.py), since the same people are credited on many
+        stories; a preview reads the draft's own credits and keeps nothing.
+        """
         if not hasattr(self, "_credits_cache"):
-            self._credits_cache = list(
-                self.story_contributors.select_related("contributor").order_by("sort_order")
+            from .. import fragments
+            from .contributors import ContributorPage
+
+            rows = [
+                (credit.contributor_id, credit.role)
+                for credit in self.story_contributors.all().order_by("sort_order")
+            ]
+
+            def links(ids):
+                people = ContributorPage.objects.filter(pk__in=ids).only(
+                    "title", "live", "url_path", "path", "depth", "locale_id"
+                )
+                return {
+                    person.pk: ContributorLink(
+                        title=person.title,
+                        url=(person.get_url(request) or "") if person.live else "",
+                        full_url=(person.get_full_url(request) or "") if person.live else "",
+                    )
+                    for person in people
+                }
+
+            found = fragments.remember_many(
+                request, "contributor-link", [pk for pk, _ in rows], links
             )
+            self._credits_cache = [
+                Credit(contributor=found[pk], role=role) for pk, role in rows if pk in found
+            ]
         return self._credits_cache
 
     def theme_list(self):
@@ -564,7 +614,7 @@ class StoryPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_body_illustrations()
-        context["credits"] = self.credits()
+        context["credits"] = self.credits(request)
         context.update(self.series_context(request))
         context["related_cards"] = self.related_cards(request)
         return context

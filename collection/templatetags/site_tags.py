@@ -97,7 +97,9 @@ def story_structured_data(page, request, image_url=None):
     url = page.get_full_url(request)
     people = [
         {"@type": "Person", "name": credit.contributor.title, "url": credit.contributor.full_url}
-        for credit in page.credits()
+        if credit.contributor.full_url
+        else {"@type": "Person", "name": credit.contributor.title}
+        for credit in page.credits(request)
     ]
     data = {
         "@context": "https://schema.org",
