@@ -37,7 +37,10 @@ def _key(generation, request, name, part):
 
 
 def remember(request, name, part, compute):
-    """`compute()`, or what it returned for the same `name` and `part` in this generation."""
+    """`compute()`, or what it returned for the same `name` and `part` in this generation.
+
+    A result of None is returned but not kept.
+    """
     generation = _generation(request)
     if generation is None:
         return compute()
@@ -46,7 +49,8 @@ def remember(request, name, part, compute):
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = compute()
-        cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
+        if value is not None:  # "nothing found" is not kept: made-up URLs fill no cache
+            cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
     return value
 
 

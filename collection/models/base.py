@@ -98,28 +98,40 @@ class BasePage(Page):
     def route(self, request, path_components):
         """Find the child page in one query where Wagtail's default takes two (the page, then
         its specific type), by remembering each child's type from the first time it was
-        routed to."""
+        routed to. A child the request only passes through on the way to another page (the
+        stories index on the way to a story) is kept per content generation
+        (collection/fragments.py); the page asked for is always read afresh."""
         if not path_components:
             return super().route(request, path_components)
+        from .. import fragments
+
         slug, *remaining = path_components
-        content_type_id = _child_types.get((self.pk, slug))
-        if content_type_id is not None:
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
-            child = None
-            if model is not None:
-                child = model.objects.child_of(self).filter(slug=slug).first()
-            if child is not None:
-                child._cached_parent_obj = self
-                child._routing_request = request
-                return child.route(request, remaining)
-        child = self.get_children().filter(slug=slug).first()
+        if remaining:
+            child = fragments.remember(
+                request, "route-through", f"{self.pk}:{slug}", lambda: self._child(slug)
+            )
+        else:
+            child = self._child(slug)
         if child is None:
             raise Http404
-        _child_types[(self.pk, slug)] = child.content_type_id
-        child = child.specific
         child._cached_parent_obj = self
         child._routing_request = request
         return child.route(request, remaining)
+
+    def _child(self, slug):
+        """The live or draft child page with this slug, as its specific type, or None."""
+        content_type_id = _child_types.get((self.pk, slug))
+        if content_type_id is not None:
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is not None:
+                child = model.objects.child_of(self).filter(slug=slug).first()
+                if child is not None:
+                    return child
+        child = self.get_children().filter(slug=slug).first()
+        if child is None:
+            return None
+        _child_types[(self.pk, slug)] = child.content_type_id
+        return child.specific
 
     def get_view_restrictions(self):
         """The view restrictions on this page and its ancestors, in one query (Wagtail's own
