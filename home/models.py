@@ -6,7 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 
-from collection import cards
+from collection import cards, fragments
 from collection.blocks import LinkBlock
 from collection.models import BasePage, SeriesPage, StoryPage, Theme
 from collection.models.series import with_cover_data
@@ -62,10 +62,19 @@ class HomePage(BasePage):
         context["series_list"] = list(
             with_cover_data(SeriesPage.objects.live().order_by("title"))[:6]
         )
-        context["themes"] = Theme.objects.annotate(
+        # Counting every theme's live stories scans the whole catalogue: kept until content
+        # changes (collection/fragments.py).
+        context["themes"] = fragments.remember(request, "themes-with-counts", "home", theme_counts)
+        return context
+
+
+def theme_counts():
+    """The themes that have live stories, each with how many."""
+    return list(
+        Theme.objects.annotate(
             story_count=Count("stories", filter=Q(stories__live=True), distinct=True)
         ).filter(story_count__gt=0)
-        return context
+    )
 
 
 @register_setting(icon="site")
