@@ -120,6 +120,9 @@ def fragments_allowed(request):
     (never the admin, where previews and drafts are rendered), with a shared cache configured."""
     if settings.FRAGMENT_CACHE_SECONDS <= 0 or request.method not in ("GET", "HEAD"):
         return False
+    # Wagtail's previews run the middleware on a dummy request for the page's public URL.
+    if getattr(request, "is_dummy", False) or getattr(request, "is_preview", False):
+        return False
     return not request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
 
 
