@@ -1,11 +1,18 @@
 """gunicorn settings for production: `gunicorn -c gunicorn.conf.py site_project.wsgi`.
 
 Every value can be overridden from the environment (GUNICORN_* below, or gunicorn's own
-GUNICORN_CMD_ARGS). Threaded workers (gthread): they keep connections alive, so a reverse proxy
-or CDN reuses them instead of opening one per request, and a thread waiting on PostgreSQL or
-Redis lets another serve a cached page. Side by side on the benchmark machine (benchmarks/),
-a cached page went from about 300 requests/s with sync workers to about 600 with these. Slow
-clients are buffered by the proxy in front.
+GUNICORN_CMD_ARGS).
+
+Sync workers, two per core plus one. Rendering a page is CPU-bound and holds Python's GIL, so two
+requests must run in two processes to run at once. A sync worker takes a connection only when it
+is idle; a threaded (gthread) worker keeps accepting keep-alive connections while busy, and
+two requests that land in one gthread worker take turns on its GIL. Side by side on the
+benchmark machine (benchmarks/, 2 cores, two connections, page cache off), a rich story's p50
+was 29-33 ms with 5 sync workers against 45-57 ms with 3 gthread workers of 4 threads; cached
+pages were served at about the same rate by both (1,030-1,530 requests/s). Sync workers need a
+buffering reverse proxy or CDN in front for slow clients, which every deployment here has
+(docs/deployment.md). `GUNICORN_WORKER_CLASS=gthread` with `GUNICORN_THREADS` brings threads
+back.
 """
 
 import multiprocessing
@@ -14,11 +21,14 @@ import os
 from operations.gunicorn_logging import LOGCONFIG
 
 bind = os.environ.get("GUNICORN_BIND", f"0.0.0.0:{os.environ.get('PORT', '8000')}")
-# One process per core plus one (rendering is CPU-bound and holds the GIL), a few threads each.
-workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() + 1))
-worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+# Two processes per core plus one (gunicorn's own advice): one request at a time each.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "sync")
+# Only used by the gthread worker class.
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# A sync worker busy for longer than this is restarted. Without a task worker (TASKS_BACKEND),
+# an upload or a publish makes its AVIF renditions inside the request, about a second an image.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 graceful_timeout = 30
 keepalive = 5
 # Restart workers now and then so a slow leak cannot grow without bound; jitter staggers them.

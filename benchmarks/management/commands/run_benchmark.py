@@ -359,8 +359,8 @@ class Command(BaseCommand):
             "wrk": (wrk_version.stdout or wrk_version.stderr).split("[")[0].strip(),
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "page_cache_backend": settings.CACHES["default"]["BACKEND"],
-            "worker_class": os.environ.get("GUNICORN_WORKER_CLASS", "gthread"),
-            "threads": os.environ.get("GUNICORN_THREADS", "4"),
+            "worker_class": os.environ.get("GUNICORN_WORKER_CLASS", "sync"),
+            "threads": os.environ.get("GUNICORN_THREADS", "1"),
         }
 
 
@@ -378,8 +378,9 @@ def render_results(r):
         "",
         f"- CPU: {m['cpu']}, {m['cores']} cores; {m['memory_gb']} GB RAM; {m['os']}",
         f"- Python {m['python']}, Django {m['django']}, Wagtail {m['wagtail']}, "
-        f"gunicorn {m['gunicorn']} ({r['workers']} {m['worker_class']} workers × "
-        f"{m['threads']} threads, `gunicorn.conf.py` defaults)",
+        f"gunicorn {m['gunicorn']} ({r['workers']} {m['worker_class']} workers"
+        + (f" × {m['threads']} threads" if m["worker_class"] == "gthread" else "")
+        + ", `gunicorn.conf.py` defaults)",
         f"- PostgreSQL {m['postgresql']}, Redis {m['redis']} (page cache: "
         f"`{m['page_cache_backend']}`), {m['wrk']}; all on 127.0.0.1",
         f"- Run: {m['date']}",
