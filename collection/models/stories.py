@@ -496,10 +496,15 @@ class StoryPage(RoutablePageMixin, BasePage):
             from .. import fragments
             from .contributors import ContributorPage
 
-            rows = [
-                (credit.contributor_id, credit.role)
-                for credit in self.story_contributors.all().order_by("sort_order")
-            ]
+            rows = fragments.remember(
+                request,
+                "story-credit-rows",
+                self.pk,
+                lambda: [
+                    (credit.contributor_id, credit.role)
+                    for credit in self.story_contributors.all().order_by("sort_order")
+                ],
+            )
 
             def links(ids):
                 people = ContributorPage.objects.filter(pk__in=ids).only(
@@ -522,10 +527,15 @@ class StoryPage(RoutablePageMixin, BasePage):
             ]
         return self._credits_cache
 
-    def theme_list(self):
-        """The story's themes (fetched once per request: the head, footer and related use them)."""
+    def theme_list(self, request=None):
+        """The story's themes (worked out once per request: the head, footer and related use
+        them), kept per content generation when a request is given."""
         if not hasattr(self, "_themes_cache"):
-            self._themes_cache = list(self.themes.all())
+            from .. import fragments
+
+            self._themes_cache = fragments.remember(
+                request, "story-themes", self.pk, lambda: list(self.themes.all())
+            )
         return self._themes_cache
 
     def related_story_ids(self, limit=3):
@@ -614,6 +624,7 @@ class StoryPage(RoutablePageMixin, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_body_illustrations()
+        self.theme_list(request)
         context["credits"] = self.credits(request)
         context.update(self.series_context(request))
         context["related_cards"] = self.related_cards(request)

@@ -226,3 +226,22 @@ def test_a_made_up_host_is_refused_before_anything_is_kept(client, content, sett
     response = client.get(story.url, HTTP_HOST="made-up.example")
     assert response.status_code == 400
     assert not any("made-up.example" in str(key) for key in caches["default"]._cache)
+
+
+def test_new_themes_and_credits_show_on_the_story_at_once(
+    client, content, django_capture_on_commit_callbacks
+):
+    story = content.stories_up_to(2)[0]
+    html = client.get(story.url).content.decode()
+    assert "Data sovereignty" not in html.split('id="themes-heading"', 1)[1].split("</section>")[0]
+    newcomer = content.contributor(title="A newly credited person")
+    story.themes.add(content.themes[2])
+    story.story_contributors.add(
+        story.story_contributors.model(contributor=newcomer, role="interviewee")
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+    html = client.get(story.url).content.decode()
+    themes = html.split('id="themes-heading"', 1)[1].split("</section>")[0]
+    assert "Data sovereignty" in themes
+    assert "A newly credited person" in html.split('id="credits-heading"', 1)[1]

@@ -19,7 +19,7 @@ MAX_QUERIES = 40
 # whole series with card data), so it sits well under the general ceiling. With the kept
 # fragments (production), a story read again needs neither: only routing, its own images,
 # credits and themes.
-STORY_MAX_QUERIES = {"fresh": 20, "kept": 7}
+STORY_MAX_QUERIES = {"fresh": 20, "kept": 5}
 
 
 @pytest.fixture(params=["fresh", "kept"], autouse=True)
