@@ -73,10 +73,14 @@ class PageCacheMiddleware:
             # Pages keep what they derive from content under the same token (see
             # collection/fragments.py): read once here for both.
             generation = request.content_generation = page_cache.current_generation()
-            page_cache.attach_site(request, generation)
+            if generation:
+                page_cache.attach_site(request, generation)
         if not page_cache.request_is_cacheable(request):
             return self.get_response(request)
-        key = page_cache.cache_key(request, generation or page_cache.current_generation())
+        generation = generation or page_cache.current_generation()
+        if not generation:  # the cache is unreachable: render, keep nothing
+            return self.get_response(request)
+        key = page_cache.cache_key(request, generation)
         entry = page_cache.get_entry(key)
         if entry is not None:
             response = page_cache.from_entry(request, entry)

@@ -102,11 +102,16 @@ def page_cache():
 
 
 def current_generation():
+    """The current generation token, or None when the cache cannot say (Redis unreachable).
+
+    Without a token nothing is read from or kept in the cache: a stand-in token shared by every
+    failure could bring back entries kept during an earlier failure.
+    """
     cache = page_cache()
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY) or "unknown"
+        generation = cache.get(GENERATION_KEY)
     return generation
 
 

@@ -169,3 +169,25 @@ def test_tracking_parameters_on_shared_links_hit_the_same_entry(client, story, s
     assert client.get(listing + "?theme=consent&utm_source=x")["X-Page-Cache"] == "miss"
     assert client.get(listing + "?theme=consent")["X-Page-Cache"] == "hit"
     assert client.get(listing + "?page=2")["X-Page-Cache"] == "miss"
+
+
+@override_settings(PAGE_CACHE_SECONDS=300, FRAGMENT_CACHE_SECONDS=300)
+def test_an_unreachable_cache_renders_pages_and_keeps_nothing(client, story, monkeypatch):
+    class Unreachable:
+        """What django-redis with IGNORE_EXCEPTIONS answers while Redis is down."""
+
+        def get(self, key, default=None):
+            return default
+
+        def add(self, *args, **kwargs):
+            return False
+
+        def set(self, *args, **kwargs):
+            raise AssertionError("nothing may be kept without a generation")
+
+    monkeypatch.setattr(page_cache, "page_cache", lambda: Unreachable())
+    for _ in range(2):
+        response = client.get(story.url)
+        assert response.status_code == 200
+        assert b"The first story" in response.content
+        assert "X-Page-Cache" not in response
