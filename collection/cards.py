@@ -1,7 +1,7 @@
 """Story cards, the one way every listing shows a story, rendered once per content generation.
 
-The same card appears on the home page, the stories listing and its filters, series pages,
-search results and under other stories as "related". Each card is rendered from the story's
+The same card appears on the home page, the stories listing and its filters, series pages and
+under other stories as "related". Each card is rendered from the story's
 live fields, its hero illustration (renditions and credit) and its contributors; the HTML is
 then kept (collection/fragments.py) so the next page that lists the same story reuses it
 without loading the story at all. Only the stories whose cards are not kept yet are loaded,
@@ -34,18 +34,18 @@ def story_cards(request, story_ids, heading_level=3, featured_first=False):
         return []
     featured_id = story_ids[0] if featured_first else None
 
-    def part(pk):
-        return f"{pk}:{heading_level}:{int(pk == featured_id)}"
+    # Each card is kept under its story and the way it is shown.
+    parts = {f"{pk}:{heading_level}:{int(pk == featured_id)}": pk for pk in story_ids}
 
-    def render_missing(parts):
-        wanted = {int(p.split(":", 1)[0]): p for p in parts}
-        stories = with_card_data(StoryPage.objects.live().filter(pk__in=wanted)).in_bulk()
+    def render_missing(missing):
+        ids = [parts[part] for part in missing]
+        stories = with_card_data(StoryPage.objects.live().filter(pk__in=ids)).in_bulk()
         return {
-            wanted[pk]: _render(request, story, heading_level, pk == featured_id)
-            for pk, story in stories.items()
+            part: _render(request, stories[parts[part]], heading_level, parts[part] == featured_id)
+            for part in missing
+            if parts[part] in stories
         }
 
-    parts = [part(pk) for pk in story_ids]
     cards = fragments.remember_many(request, "story-card", parts, render_missing)
     # Rendered by the template engine (so escaped) before they were kept.
-    return [mark_safe(cards[key]) for key in parts if key in cards]  # noqa: S308
+    return [mark_safe(cards[part]) for part in parts if part in cards]  # noqa: S308

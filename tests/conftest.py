@@ -1,9 +1,23 @@
 """Fixtures shared by every test suite."""
 
 import pytest
+from django.core.cache import caches
 from wagtail.models import Page, Site
 
+from operations import page_cache
 from tests import factories
+
+
+@pytest.fixture
+def clear_caches():
+    """Empty caches before and after: the page cache, kept fragments and renditions."""
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+    page_cache.local_entries.clear()
+    yield
+    for alias in ("default", "renditions"):
+        caches[alias].clear()
+    page_cache.local_entries.clear()
 
 
 @pytest.fixture

@@ -17,6 +17,10 @@ from ..publish_rules import BasePageForm, check_before_publish, used_object_ids
 # its slug) finds nothing and falls back to the usual lookup, which learns the new type.
 _child_types = {}
 
+# The fields a link to a page needs (its title, whether it is live, and what its URL is made of):
+# for `.only()` where a page is shown as a link and nothing more.
+LINK_FIELDS = ("title", "live", "url_path", "path", "depth", "locale_id")
+
 
 class BasePage(Page):
     """Shared fields for search engines, social cards and listings."""

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from .base import BasePage
+from .base import LINK_FIELDS, BasePage
 
 
 def with_cover_data(queryset):
@@ -87,7 +87,7 @@ class SeriesPage(BasePage):
             StoryPage.objects.live()
             .filter(series_memberships__series=self)
             .order_by("series_memberships__sort_order", "series_memberships__pk")
-            .only("title", "url_path", "path", "depth", "locale_id")
+            .only(*LINK_FIELDS)
         )
 
     def get_context(self, request, *args, **kwargs):

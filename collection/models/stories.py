@@ -22,7 +22,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..blocks import StoryBodyBlock
-from .base import BasePage
+from .base import LINK_FIELDS, BasePage
 from .contributors import ContributorRole
 
 # Words a reader gets through in a minute, for the "n min read" line.
@@ -477,9 +477,7 @@ class StoryPage(RoutablePageMixin, BasePage):
                 images,
                 Prefetch(
                     "illustrator",
-                    queryset=ContributorPage.objects.only(
-                        "title", "live", "url_path", "path", "depth", "locale_id"
-                    ),
+                    queryset=ContributorPage.objects.only(*LINK_FIELDS),
                 ),
             )
             prefetch_variant_renditions(uses)
@@ -507,9 +505,7 @@ class StoryPage(RoutablePageMixin, BasePage):
             )
 
             def links(ids):
-                people = ContributorPage.objects.filter(pk__in=ids).only(
-                    "title", "live", "url_path", "path", "depth", "locale_id"
-                )
+                people = ContributorPage.objects.filter(pk__in=ids).only(*LINK_FIELDS)
                 return {
                     person.pk: ContributorLink(
                         title=person.title,
@@ -557,14 +553,6 @@ class StoryPage(RoutablePageMixin, BasePage):
             .values_list("storypage_id", flat=True)[:limit]
         )
 
-    def related_stories(self, limit=3):
-        """The related stories themselves, with their card data."""
-        ranked = self.related_story_ids(limit)
-        if not ranked:
-            return []
-        by_id = with_card_data(StoryPage.objects.filter(pk__in=ranked)).in_bulk()
-        return [by_id[pk] for pk in ranked if pk in by_id]
-
     def related_cards(self, request):
         """The related stories' cards as HTML. The ranking and the cards are kept until content
         changes (collection/fragments.py, collection/cards.py), so a story read again, or a card
@@ -609,13 +597,7 @@ class StoryPage(RoutablePageMixin, BasePage):
             previous_id = ids[position - 1] if position > 0 else None
             next_id = ids[position + 1] if position + 1 < len(ids) else None
             wanted = [pk for pk in (previous_id, next_id) if pk is not None]
-            neighbours = (
-                StoryPage.objects.only("title", "url_path", "path", "depth", "locale_id").in_bulk(
-                    wanted
-                )
-                if wanted
-                else {}
-            )
+            neighbours = StoryPage.objects.only(*LINK_FIELDS).in_bulk(wanted) if wanted else {}
             context["series_position"] = position + 1
             context["series_previous"] = link(neighbours.get(previous_id))
             context["series_next"] = link(neighbours.get(next_id))

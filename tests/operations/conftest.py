@@ -1,20 +1,6 @@
-"""Fixtures for the production-operations tests: a local S3 stand-in and a clean page cache."""
+"""Fixtures for the production-operations tests: a local S3 stand-in."""
 
 import pytest
-from django.core.cache import caches
-
-from operations import page_cache
-
-
-@pytest.fixture
-def clear_caches():
-    for alias in ("default", "renditions"):
-        caches[alias].clear()
-    page_cache.local_entries.clear()
-    yield
-    for alias in ("default", "renditions"):
-        caches[alias].clear()
-    page_cache.local_entries.clear()
 
 
 @pytest.fixture(scope="session")

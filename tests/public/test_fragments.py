@@ -16,20 +16,13 @@ from wagtail.models import PageViewRestriction
 from collection import fragments
 from collection.models import base as base_models
 from home.models import SiteFooterSettings
-from operations import page_cache
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def fragments_on(settings):
+def fragments_on(settings, clear_caches):
     settings.FRAGMENT_CACHE_SECONDS = 300
-    for alias in ("default", "renditions"):
-        caches[alias].clear()
-    page_cache.local_entries.clear()
-    yield
-    for alias in ("default", "renditions"):
-        caches[alias].clear()
 
 
 def queries_for(client, url):

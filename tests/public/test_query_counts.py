@@ -23,15 +23,11 @@ STORY_MAX_QUERIES = {"fresh": 20, "kept": 5}
 
 
 @pytest.fixture(params=["fresh", "kept"], autouse=True)
-def fragments(request, settings):
+def fragments(request, settings, clear_caches):
     """Every test runs twice: everything rendered afresh (no cache: the first reader after a
     publish), and with what pages keep between requests (collection/fragments.py) warm."""
-    from django.core.cache import caches
-
     settings.FRAGMENT_CACHE_SECONDS = 300 if request.param == "kept" else 0
-    caches["default"].clear()
-    yield request.param
-    caches["default"].clear()
+    return request.param
 
 
 def measured(client, url):

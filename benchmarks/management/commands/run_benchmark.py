@@ -364,6 +364,23 @@ class Command(BaseCommand):
         }
 
 
+def latency_table(runs, queries, rps_digits=1, sizes=None):
+    """A markdown table of wrk figures per page (with the response size in kB when given)."""
+    size_head, size_rule = (" size kB |", "---|") if sizes else ("", "")
+    lines = [
+        f"| page | req/s | p50 ms | p95 ms | queries |{size_head} errors |",
+        f"|---|---|---|---|---|{size_rule}---|",
+    ]
+    for name, data in runs.items():
+        errors = data["socket_errors"] + data["non_2xx"]
+        size = f" {sizes[name] / 1024:.0f} |" if sizes else ""
+        lines.append(
+            f"| {name} | {data['rps']:.{rps_digits}f} | {data['p50_us'] / 1000:.1f} | "
+            f"{data['p95_us'] / 1000:.1f} | {queries[name]} |{size} {errors} |"
+        )
+    return lines
+
+
 def render_results(r):
     m = r["machine"]
     ms = lambda us: f"{us / 1000:.1f}"  # noqa: E731
@@ -429,15 +446,8 @@ def render_results(r):
         " made). wrk, 1 thread, 2 connections, "
         f"{r['cold'][next(iter(r['cold']))]['duration_us'] / 1e6:.0f} s per page.",
         "",
-        "| page | req/s | p50 ms | p95 ms | queries | size kB | errors |",
-        "|---|---|---|---|---|---|---|",
     ]
-    for name, data in r["cold"].items():
-        errors = data["socket_errors"] + data["non_2xx"]
-        lines.append(
-            f"| {name} | {data['rps']:.1f} | {ms(data['p50_us'])} | {ms(data['p95_us'])} | "
-            f"{r['queries'][name]} | {r['bytes'][name] / 1024:.0f} | {errors} |"
-        )
+    lines += latency_table(r["cold"], r["queries"], sizes=r["bytes"])
     rounds = r["rich_rounds"]
     lines += [
         "",
@@ -451,15 +461,8 @@ def render_results(r):
         " first reader after a publish waits for, and what a crawler walking the long tail"
         " costs. Same wrk settings.",
         "",
-        "| page | req/s | p50 ms | p95 ms | queries | errors |",
-        "|---|---|---|---|---|---|",
     ]
-    for name, data in r["nocache"].items():
-        errors = data["socket_errors"] + data["non_2xx"]
-        lines.append(
-            f"| {name} | {data['rps']:.1f} | {ms(data['p50_us'])} | {ms(data['p95_us'])} | "
-            f"{r['nocache_queries'][name]} | {errors} |"
-        )
+    lines += latency_table(r["nocache"], r["nocache_queries"])
     lines += [
         "",
         "## Warm: page cache on",
@@ -467,15 +470,8 @@ def render_results(r):
         "Anonymous GETs served whole from Redis (`operations/page_cache.py`). wrk, 2 threads,"
         " 16 connections.",
         "",
-        "| page | req/s | p50 ms | p95 ms | queries | errors |",
-        "|---|---|---|---|---|---|",
     ]
-    for name, data in r["warm"].items():
-        errors = data["socket_errors"] + data["non_2xx"]
-        lines.append(
-            f"| {name} | {data['rps']:.0f} | {ms(data['p50_us'])} | {ms(data['p95_us'])} | "
-            f"{r['warm_queries'][name]} | {errors} |"
-        )
+    lines += latency_table(r["warm"], r["warm_queries"], rps_digits=0)
     cold_mem, warm_mem = r["cold_memory_mb"], r["warm_memory_mb"]
     publish = r["publish_seconds"]
     rich = r["cold"]["rich story"]
