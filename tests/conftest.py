@@ -35,3 +35,27 @@ def site_tree(db):
         "series": factories.SeriesIndexPageFactory(parent=home),
         "contributors": factories.ContributorIndexPageFactory(parent=home),
     }
+
+
+@pytest.fixture
+def redis_url():
+    """The real Redis the tests may use, emptied before and after.
+
+    TEST_REDIS_URL picks the database (default 15), so suites run side by side on one machine
+    can each have their own; a test that needs Redis is skipped only when none answers.
+    """
+    import os
+
+    import redis
+
+    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+    client = redis.Redis.from_url(url)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            raise
+        pytest.skip(f"no Redis at {url}")
+    client.flushdb()
+    yield url
+    client.flushdb()
