@@ -1,5 +1,7 @@
 """Public views that are not pages: search and robots.txt."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -101,7 +103,7 @@ def search(request):
                 "paginator": paginator,
                 "results": results,
                 "result_pages": _search_results(list(results.object_list)),
-                "search_querystring": f"q={query}",
+                "search_querystring": urlencode({"q": query}),
             }
         )
     else:

@@ -310,7 +310,10 @@ def test_contributor_page_shows_the_illustrators_portfolio_in_constant_queries(
     from django.test.utils import CaptureQueriesContext
 
     illustrator = factories.ContributorPageFactory(
-        parent=site_tree["contributors"], title="Mei Lin Tan", slug="mei-lin-tan"
+        parent=site_tree["contributors"],
+        title="Mei Lin Tan",
+        slug="mei-lin-tan",
+        roles=["illustrator"],
     )
 
     def add_plates(first, last):
@@ -332,7 +335,8 @@ def test_contributor_page_shows_the_illustrators_portfolio_in_constant_queries(
     add_plates(2, 12)
     html, many = visit()
     assert many == few
-    assert "Illustrations by Mei Lin Tan" in html
+    assert html.count("Illustrations by Mei Lin Tan") == 1  # once, with the illustrator role
+    assert html.count('id="portfolio-heading"') == 1
     assert html.count('class="story-card portfolio__item"') == 12
     assert ">Illustrated story 11</a>" in html
 

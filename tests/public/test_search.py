@@ -48,3 +48,10 @@ def test_search_does_not_show_drafts(client, content):
     story = content.stories_up_to(1)[0]
     story.unpublish()
     assert story.url not in client.get("/search/?q=Story").content.decode()
+
+
+def test_pagination_links_carry_the_query_url_encoded(client, content):
+    content.stories_up_to(12)  # more results than one page holds
+    html = client.get("/search/?q=Story+number").content.decode()
+    assert "q=Story+number&amp;page=2" in html
+    assert "q=Story number" not in html
