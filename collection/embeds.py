@@ -16,8 +16,17 @@ SPOTIFY_KINDS = {"episode", "show", "track", "album", "playlist"}
 @dataclass(frozen=True)
 class EmbedInfo:
     provider: str  # the provider's name as readers know it
-    embed_url: str  # the player's address, loaded only on request
+    player_url: str  # the player's address, as search engines and others should embed it
     kind: str  # "video" or "audio", for the facade's wording
+    autoplay: str = ""  # the query parameter that starts playback at once
+
+    @property
+    def embed_url(self):
+        """The address the facade loads when a reader presses Play: it starts playing."""
+        if not self.autoplay:
+            return self.player_url
+        joiner = "&" if "?" in self.player_url else "?"
+        return f"{self.player_url}{joiner}{self.autoplay}"
 
 
 def _youtube(parts):
@@ -34,7 +43,7 @@ def _youtube(parts):
     if video_id and YOUTUBE_ID.match(video_id):
         # The privacy-enhanced domain sets no cookies until the visitor plays the video.
         return EmbedInfo(
-            "YouTube", f"https://www.youtube-nocookie.com/embed/{video_id}?autoplay=1", "video"
+            "YouTube", f"https://www.youtube-nocookie.com/embed/{video_id}", "video", "autoplay=1"
         )
     return None
 
@@ -50,7 +59,7 @@ def _vimeo(parts):
         return None
     if video_id and video_id.isdigit():
         return EmbedInfo(
-            "Vimeo", f"https://player.vimeo.com/video/{video_id}?dnt=1&autoplay=1", "video"
+            "Vimeo", f"https://player.vimeo.com/video/{video_id}?dnt=1", "video", "autoplay=1"
         )
     return None
 
@@ -75,8 +84,9 @@ def _soundcloud(parts):
     canonical = f"https://soundcloud.com{parts.path}"
     return EmbedInfo(
         "SoundCloud",
-        f"https://w.soundcloud.com/player/?url={quote(canonical, safe='')}&auto_play=true",
+        f"https://w.soundcloud.com/player/?url={quote(canonical, safe='')}",
         "audio",
+        "auto_play=true",
     )
 
 

@@ -118,8 +118,13 @@ def test_demo_covers_every_format_and_every_block(demo):
     videos = [b.value for s in stories for b in s.body if b.block_type == "video"]
     assert any(video["video"] for video in videos), "an uploaded video"
     assert any(video["url"] and video["poster"] and video["transcript"] for video in videos)
-    embeds = [b.value for s in stories for b in s.body if b.block_type == "embed"]
-    assert any("spotify.com" in embed["url"] for embed in embeds)
+    embeds = [(s, b.value) for s in stories for b in s.body if b.block_type == "embed"]
+    assert any("spotify.com" in embed["url"] for _, embed in embeds)
+    for story, embed in embeds:
+        # The link reads 'Listen "<title>" on Spotify': the title must not say it again, and
+        # the poster must not repeat the hero shown above it.
+        assert not embed["title"].lower().endswith(" on spotify"), embed["title"]
+        assert not embed["poster"] or embed["poster"].pk != story.hero_image_id, story.title
     # Spread over time, some with content notes, every one credited and themed.
     assert len({story.first_published.year for story in stories}) >= 3
     assert sum(bool(story.content_note) for story in stories) >= 2

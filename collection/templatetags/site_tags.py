@@ -146,7 +146,7 @@ def story_structured_data(page, request, image_url=None):
                 data["duration"] = iso_duration(item.duration)
         else:
             info = derive_embed_info(video["url"])
-            data["embedUrl"] = info.embed_url if info else video["url"]
+            data["embedUrl"] = info.player_url if info else video["url"]
         if people:
             data["creator"] = people
     else:

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from collection.embeds import embed_info
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,23 @@ def test_audio_player_with_transcript_beside_it(client, content):
     assert f'href="{story.url}transcript/"' in html
     assert "min listen" in html
     assert '"@type": "PodcastEpisode"' in html
+
+
+def test_structured_data_of_an_external_video_names_the_player_without_autoplay(client, content):
+    external = {
+        "video": None,
+        "url": "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        "title": "A talk on data equity",
+        "poster": factories.IllustrationFactory().pk,
+        "transcript": "<p>SPEAKER: Thank you for coming.</p>",
+    }
+    story, _ = content.video(body=[{"type": "video", "value": external}])
+    html = client.get(story.url).content.decode()
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html).group(1)
+    )
+    assert data["@type"] == "VideoObject"
+    assert data["embedUrl"] == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
 
 
 def test_video_has_captions_and_external_video_is_a_facade(client, content):
