@@ -10,11 +10,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from collection import views as collection_views
 from collection.feeds import AtomStoriesFeed, PodcastFeed, StoriesFeed
+from illustrations.sitemaps import CreditsSitemap
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": Sitemap, "credits": CreditsSitemap}},
+        name="sitemap",
+    ),
     path("robots.txt", collection_views.robots_txt, name="robots_txt"),
     path("search/", collection_views.search, name="search"),
     path("feeds/stories/", StoriesFeed(), name="feed-stories"),

@@ -140,6 +140,18 @@ def test_sitemap_lists_stories_and_their_transcripts(client, content):
     assert f"{story.slug}/transcript/</loc>" not in xml
 
 
+def test_credits_page_is_linked_from_every_page_and_listed_in_the_sitemap(client, content):
+    from wagtail.models import Site
+
+    story = content.stories_up_to(1)[0]
+    html = client.get(story.url).content.decode()
+    assert '<a href="/credits/">Illustration credits</a>' in html
+    site = Site.objects.get(is_default_site=True)
+    xml = client.get("/sitemap.xml").content.decode()
+    # At the same origin as the pages' own entries.
+    assert f"<loc>{site.root_url}/credits/</loc>" in xml
+
+
 def test_server_error_page_is_in_the_site_design():
     from django.template.loader import render_to_string
 
