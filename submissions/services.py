@@ -28,6 +28,7 @@ from collection.models import (
     StoryPage,
 )
 
+from .forget import forget_page
 from .models import (
     STATUS_TRANSITIONS,
     PreferredFormat,
@@ -273,7 +274,8 @@ def erase_personal_data(submission, user=None, action=SubmissionEvent.Action.ERA
     """Blank the sender's personal data and delete their files, keeping an audit line.
 
     A draft story made from the submission that was never published holds the same text, so
-    it goes too (with the draft contributor page made for it). A story already published with
+    it goes too (with the draft contributor page made for it), and with it every copy Wagtail
+    keeps: its page log, revisions, workflow states, search index entries (see forget.py). A story already published with
     the sender's consent stays: unpublishing it is an editorial decision taken in the page
     editor.
     """
@@ -289,14 +291,14 @@ def erase_personal_data(submission, user=None, action=SubmissionEvent.Action.ERA
                 credit.contributor
                 for credit in story.story_contributors.select_related("contributor")
             ]
-            story.delete()
+            forget_page(story)
             submission.draft_story = None
             for contributor in contributors:
                 if (
                     contributor.first_published_at is None
                     and not contributor.story_credits.exists()
                 ):
-                    contributor.delete()
+                    forget_page(contributor)
         submission.name = ""
         submission.email = ""
         submission.story_title = ""
