@@ -275,9 +275,9 @@ def erase_personal_data(submission, user=None, action=SubmissionEvent.Action.ERA
 
     A draft story made from the submission that was never published holds the same text, so
     it goes too (with the draft contributor page made for it), and with it every copy Wagtail
-    keeps: its page log, revisions, workflow states, search index entries (see forget.py). A story already published with
-    the sender's consent stays: unpublishing it is an editorial decision taken in the page
-    editor.
+    keeps: its page log, revisions, workflow states, search index entries (see forget.py).
+    A story already published with the sender's consent stays: unpublishing it is an
+    editorial decision taken in the page editor.
     """
     if submission.is_erased:
         return submission

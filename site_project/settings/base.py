@@ -63,6 +63,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # People with no page permission (Illustrators) never reach the page admin's views,
+    # which show draft titles before checking permissions (illustrations/admin_access.py).
+    "illustrations.admin_access.PageAdminAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # An admin action that would publish a page using an incomplete image shows why instead.
