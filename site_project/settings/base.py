@@ -53,6 +53,9 @@ MIDDLEWARE = [
     # Answers load-balancer probes before host checks and HTTPS redirects (operations/).
     "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # 400 for text no database can hold (NUL, lone surrogates, bad UTF-8) in the path, query,
+    # form or cookies, and for admin listing filters of the wrong kind (operations/).
+    "operations.middleware.InputGuardMiddleware",
     # Strict nonce-based policy on public pages, a relaxed one under /admin/.
     "operations.middleware.ContentSecurityPolicyMiddleware",
     # Whole-page cache for anonymous readers; inside the CSP middleware so every response,
