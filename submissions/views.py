@@ -9,20 +9,17 @@ stores nothing new (see services.store_submission_once).
 
 import logging
 
-from django.conf import settings
 from django.core import signing
 from django.shortcuts import redirect
-from django_ratelimit.core import is_ratelimited
 
-from .client_ip import rate_limit_key
 from .forms import ShareStoryForm, stamp_token
 from .notifications import send_after_submission
+from .rate_limit import limit_reached
 from .services import store_submission_once, submission_for_form
 
 logger = logging.getLogger(__name__)
 
 REFERENCE_SALT = "submissions.share-story.reference"
-RATE_LIMIT_GROUP = "submissions.share-story"
 
 RATE_LIMITED_MESSAGE = (
     "We have received several stories from your connection in a short time. To protect the "
@@ -64,14 +61,7 @@ def share_story(page, request):
     if already_stored is not None:
         return redirect_to_thanks(page, request, already_stored)
 
-    if is_ratelimited(
-        request,
-        group=RATE_LIMIT_GROUP,
-        key=rate_limit_key,
-        rate=settings.SUBMISSIONS_RATE_LIMIT,
-        method="POST",
-        increment=True,
-    ):
+    if limit_reached(request):
         logger.warning("Share-your-story rate limit reached")
         return render_form(page, request, form, status=429, problem=RATE_LIMITED_MESSAGE)
 

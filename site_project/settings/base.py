@@ -190,6 +190,9 @@ SUBMISSIONS_RETENTION_DAYS = env.int("SUBMISSIONS_RETENTION_DAYS", default=365)
 # Form posts allowed per client address; counted in the default cache, which must be shared
 # between processes in production (e.g. Redis) for the limit to hold across workers.
 SUBMISSIONS_RATE_LIMIT = env("SUBMISSIONS_RATE_LIMIT", default="5/h")
+# With the cache unreachable the limit lets stories through and logs a warning, rather than
+# refusing every visitor (submissions/rate_limit.py).
+RATELIMIT_FAIL_OPEN = True
 # Addresses (or CIDR ranges) of our own reverse proxies. Only they may tell us a client's real
 # address through X-Forwarded-For; with none listed, REMOTE_ADDR is the client.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
@@ -207,9 +210,14 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     CACHES["renditions"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
 else:
     CACHES["renditions"]["KEY_PREFIX"] = "renditions"
-    # A Redis outage makes pages slower, not broken; /healthz still reports it.
+    # A Redis outage makes pages slower, not broken; /healthz still reports it. A Redis that
+    # does not answer at all costs a request at most a second per attempt, not the OS timeout.
     for _alias in ("default", "renditions"):
-        CACHES[_alias].setdefault("OPTIONS", {})["IGNORE_EXCEPTIONS"] = True
+        _options = CACHES[_alias].setdefault("OPTIONS", {})
+        _options["IGNORE_EXCEPTIONS"] = True
+        if "redis" in CACHES[_alias]["BACKEND"].lower():
+            _options.setdefault("SOCKET_CONNECT_TIMEOUT", 1)
+            _options.setdefault("SOCKET_TIMEOUT", 1)
 SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))
 
 # Whole-page cache for anonymous readers (operations.page_cache); 0 turns it off. Off unless
