@@ -4,6 +4,7 @@ Nothing secret and nothing deploy-specific lives here: those come from the envir
 (read through django-environ) in the environment modules beside this one.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -47,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # An admin action that would publish a page using an incomplete image shows why instead.
     "collection.publish_rules.PublishBlockedMiddleware",
+    # Login throttling: turns a paused sign-in into the lockout response (last, per its docs).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -99,6 +103,26 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Login throttling (django-axes; operations/login_throttle.py). Its backend comes first and
+# refuses a paused account or address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failures counted in the database, so throttling holds while the shared cache is down.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+# Either parameter alone locks: an account name tried from anywhere, or an address trying any.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "submissions.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "operations.login_throttle.lockout_response"
+# The Django admin is not mounted: a lock is lifted with the axes_reset* commands.
+AXES_ENABLE_ADMIN = False
+# Wagtail's sign-in form with one refusal message for every reason.
+WAGTAILADMIN_USER_LOGIN_FORM = "operations.login_throttle.ThrottledLoginForm"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
