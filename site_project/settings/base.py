@@ -198,6 +198,17 @@ WAGTAILIMAGES_WEBP_QUALITY = 78
 WAGTAILIMAGES_JPEG_QUALITY = 80
 # Uploads above this size are streamed to a temporary file rather than held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# ...in a private folder of ours (0700), not the system's temp folder, so that a worker killed
+# mid-upload leaves a visitor's file where it is cleaned up: on start and by the scheduler
+# (operations/upload_spool.py). Beside the private submissions storage by default.
+FILE_UPLOAD_TEMP_DIR = str(
+    env.path("FILE_UPLOAD_TEMP_DIR", default=BASE_DIR / "private_upload_spool")
+)
+# A spooled file untouched this long belongs to a dead request: the gunicorn timeout (a
+# request cannot live longer) plus a minute.
+UPLOAD_SPOOL_STALE_SECONDS = env.int(
+    "UPLOAD_SPOOL_STALE_SECONDS", default=env.int("GUNICORN_TIMEOUT", default=120) + 60
+)
 
 # Background tasks (django-tasks): rendition generation for new and changed images. The
 # immediate backend runs a task inline, which suits development and tests; production names a

@@ -14,4 +14,5 @@ MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=tempfile.mkdtemp(prefix="mtg-te
 STORAGES["submissions"]["OPTIONS"]["location"] = tempfile.mkdtemp(  # noqa: F405
     prefix="mtg-test-submissions-"
 )
+FILE_UPLOAD_TEMP_DIR = tempfile.mkdtemp(prefix="mtg-test-upload-spool-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
