@@ -8,7 +8,7 @@ paused for AXES_COOLOFF_TIME; each failure during the pause extends it.
 Every refused sign-in shows the same words, whether the password was wrong, the account does
 not exist, or the pause is on: the page never says which accounts exist. A pause answers 429
 with the sign-in page and that message. Admins lift a pause with `manage.py axes_reset_username
-<name>`, `axes_reset_ip <address>` or `axes_reset` (everything); docs/security-operations.md.
+<name>`, `axes_reset_ip <address>` or `axes_reset` (everything): docs/deployment.md.
 """
 
 from django.utils.translation import gettext_lazy
