@@ -13,14 +13,16 @@ editor completes this form for it, so the uploader cannot create an incomplete i
 import os
 import warnings
 
+from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from PIL import Image as PILImage
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
-from .permissions import is_illustrator_only
+from .permissions import is_illustrator_only, public_page_title
 from .renditions import enqueue_site_renditions
 
 # What Willow calls each format, and the extension a file of that format is stored under.
@@ -147,6 +149,11 @@ class IllustrationForm(BaseImageForm):
         )
         if page and "illustrator" in self.fields and not self.instance.pk:
             self.fields["illustrator"].initial = page.pk
+        if "illustrator" in self.fields:
+            # Contributor drafts (one made from a submission bears the sender's name) are not
+            # for an illustrator to see: live contributors and their own page only.
+            field = self.fields["illustrator"]
+            field.queryset = field.queryset.filter(Q(live=True) | Q(user=user))
 
     def clean(self):
         cleaned_data = super().clean()
@@ -202,3 +209,30 @@ class CommissionForm(WagtailAdminModelForm):
             for name, field in self.fields.items():
                 if name not in self.ILLUSTRATOR_EDITABLE:
                     field.disabled = True
+            self._show_illustrators_only_what_is_theirs()
+
+    def _show_illustrators_only_what_is_theirs(self):
+        """A disabled choice still lists every option: an illustrator's form offers only the
+        current one, and names the page the artwork is for as readers know it (a draft's
+        title may be a sender's words, see permissions.py)."""
+        for name, field in self.fields.items():
+            if isinstance(field, forms.ModelChoiceField):
+                current = getattr(self.instance, f"{name}_id", None)
+                field.queryset = field.queryset.filter(pk=current)
+        if "for_page" in self.fields:
+            self.fields["for_page"] = PublicPageTitleField(
+                queryset=self.fields["for_page"].queryset,
+                disabled=True,
+                required=False,
+                label=self.fields["for_page"].label,
+                help_text="The story the artwork is for, once it is published.",
+            )
+
+
+class PublicPageTitleField(forms.ModelChoiceField):
+    """A page shown by its published title, or as not yet published."""
+
+    widget = forms.Select
+
+    def label_from_instance(self, obj):
+        return public_page_title(obj) or "A story not yet published"

@@ -202,6 +202,13 @@ class Commission(models.Model):
         return self.title
 
     @property
+    def public_page_title(self):
+        """The title readers know the page by; blank while it is unpublished. What an
+        illustrator is shown, since a draft's title may be a sender's words."""
+        page = self.for_page
+        return page.title if page is not None and page.live else ""
+
+    @property
     def is_open(self):
         return self.status not in (self.Status.DELIVERED, self.Status.PUBLISHED)
 

@@ -1,5 +1,7 @@
 """Who may see and change what: the three groups (Editors, Reviewers, Illustrators) created by
-migration 0002, and the row-level rule that an illustrator sees only their own commissions."""
+migration 0002, the row-level rule that an illustrator sees only their own commissions, and
+what an illustrator may see of pages (live titles only; `admin_access.py` keeps people without
+page permission out of the page admin)."""
 
 from wagtail_modeladmin.helpers import PermissionHelper
 
@@ -29,6 +31,16 @@ def is_illustrator_only(user):
         return False
     names = _group_names(user)
     return ILLUSTRATORS in names and not names & {EDITORS, REVIEWERS}
+
+
+def public_page_title(page):
+    """A page's title as readers know it, or "" while it is not live.
+
+    What illustrators see of a page: a draft's title is the editorial team's (and, for a draft
+    made from a submission, the sender's words). A live page's row keeps its published title;
+    an unpublished retitle lives in `draft_title` and its revisions.
+    """
+    return page.title if page is not None and page.live else ""
 
 
 def is_own_commission(user, commission):

@@ -17,7 +17,12 @@ from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
 
 from .forms import CommissionForm
 from .models import Commission, Illustration
-from .permissions import CommissionPermissionHelper, is_editor, is_illustrator_only
+from .permissions import (
+    CommissionPermissionHelper,
+    is_editor,
+    is_illustrator_only,
+    public_page_title,
+)
 
 # Written by collection/publish_rules.py when scheduled publishing stops a page; the same
 # string, not an import, because this app refers to other apps only by name.
@@ -62,6 +67,18 @@ class CommissionAdmin(ModelAdmin):
         if is_illustrator_only(request.user):
             return queryset.filter(illustrator__user=request.user)
         return queryset
+
+    def get_list_display(self, request):
+        if is_illustrator_only(request.user):
+            # The page by its published title only: a draft's title is not theirs to read.
+            return tuple("for_story" if name == "for_page" else name for name in self.list_display)
+        return self.list_display
+
+    @staticmethod
+    def for_story(obj):
+        return public_page_title(obj.for_page) or "—"
+
+    for_story.short_description = "For page"
 
     @staticmethod
     def due(obj):

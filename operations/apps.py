@@ -6,6 +6,7 @@ class OperationsConfig(AppConfig):
     verbose_name = "Operations"
 
     def ready(self):
-        from . import signals
+        from . import signals, upload_spool
 
         signals.connect()
+        upload_spool.prepare_spool()

@@ -1,14 +1,18 @@
-"""Middleware for production concerns: health probes, CSP per area, the anonymous page cache."""
+"""Middleware for production concerns: health probes, the input guard, CSP per area, the
+anonymous page cache."""
 
 import json
 
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.core.exceptions import BadRequest
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers
+from django.views.defaults import bad_request
 
-from . import health, page_cache
+from . import health, input_guard, page_cache
 
 
 class HealthCheckMiddleware:
@@ -37,6 +41,24 @@ class HealthCheckMiddleware:
         )
         add_never_cache_headers(response)
         return response
+
+
+class InputGuardMiddleware:
+    """Answer 400 to a request carrying text no database can hold (operations.input_guard),
+    before any view can put it in a query, and to an admin listing filter of the wrong kind.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        input_guard.check_request(request)
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, IncorrectLookupParameters):
+            return bad_request(request, BadRequest("A listing filter of the wrong kind"))
+        return None
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):

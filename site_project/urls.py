@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
+from django.http import Http404
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,7 +13,15 @@ from collection import views as collection_views
 from collection.feeds import AtomStoriesFeed, PodcastFeed, StoriesFeed
 from illustrations.sitemaps import CreditsSitemap
 
+
+def not_found(request):
+    raise Http404
+
+
 urlpatterns = [
+    # Wagtail's error test view answers any admin user with a server error on purpose: nobody
+    # needs it, and a 500 on demand only feeds error alerts. It is not found, for everyone.
+    path("admin/failwhale/", not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path(

@@ -1,9 +1,13 @@
 """The public "Share your story" form and the editors' small action forms.
 
 Spam checks live here too: a honeypot field people never see, and a signed fill-time stamp
-(the form must have been open for a few seconds, and not forged).
+(the form must have been open for a few seconds, and not forged). Each stamp also carries a
+random nonce, so it names one rendered form: the submission stores the stamp's digest under a
+unique constraint (`stamp_token`), and a replayed or double-clicked post stores nothing new.
 """
 
+import hashlib
+import secrets
 import time
 
 import nh3
@@ -44,7 +48,10 @@ def min_fill_seconds():
 
 
 def make_stamp(started=None):
-    return signing.dumps({"t": started if started is not None else time.time()}, salt=STAMP_SALT)
+    return signing.dumps(
+        {"t": started if started is not None else time.time(), "n": secrets.token_urlsafe(16)},
+        salt=STAMP_SALT,
+    )
 
 
 def read_stamp(value):
@@ -54,6 +61,17 @@ def read_stamp(value):
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
     return started if time.time() - started <= STAMP_MAX_AGE else None
+
+
+def stamp_token(value):
+    """The one-time token of a valid stamp (its digest), or None for a missing or bad stamp.
+
+    The signed stamp is unique to the form it was rendered into (its nonce), so its digest
+    identifies that form without keeping the stamp itself.
+    """
+    if read_stamp(value) is None:
+        return None
+    return hashlib.sha256(value.encode()).hexdigest()
 
 
 def reject_html(value):

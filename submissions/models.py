@@ -232,6 +232,17 @@ class StorySubmission(models.Model):
     erased_at = models.DateTimeField(
         null=True, blank=True, help_text="When the sender's personal data was erased."
     )
+    # One rendered form, one submission: the digest of the form's signed stamp (see
+    # submissions.forms.stamp_token). Unique, so two posts of one form cannot both be stored,
+    # even at the same instant.
+    form_token = models.CharField(
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Identifies the form this story was sent from, so a repeat is not stored.",
+    )
 
     class Meta:
         ordering = ["-submitted_at", "-pk"]

@@ -9,7 +9,7 @@ import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
@@ -28,6 +28,7 @@ from collection.models import (
     StoryPage,
 )
 
+from .forget import forget_page
 from .models import (
     STATUS_TRANSITIONS,
     PreferredFormat,
@@ -61,7 +62,7 @@ def record_event(submission, action, user=None, from_status="", to_status=""):
     )
 
 
-def create_submission(cleaned_data, checked_files):
+def create_submission(cleaned_data, checked_files, form_token=None):
     """Store the submission and its files in one transaction, before anything else happens.
 
     If anything fails, the database rolls back and the files already written are removed, so
@@ -72,6 +73,7 @@ def create_submission(cleaned_data, checked_files):
     try:
         with transaction.atomic():
             submission = StorySubmission.objects.create(
+                form_token=form_token,
                 name=cleaned_data["name"],
                 email=cleaned_data["email"],
                 credit_preference=cleaned_data["credit_preference"],
@@ -104,6 +106,30 @@ def create_submission(cleaned_data, checked_files):
                 logger.warning("Could not remove a file left by a failed submission")
         raise
     return submission
+
+
+def store_submission_once(cleaned_data, checked_files, form_token):
+    """Store a submission unless the form it came from was already stored: (submission, new).
+
+    The unique constraint on form_token decides, not a look-up before the insert: of two posts
+    of one form racing each other, the database lets one in, and the other (on PostgreSQL it
+    waits for the first to commit) gets an IntegrityError before writing any file, then finds
+    the stored submission and answers with it.
+    """
+    try:
+        return create_submission(cleaned_data, checked_files, form_token=form_token), True
+    except IntegrityError:
+        existing = submission_for_form(form_token)
+        if existing is None:
+            raise
+        logger.info("A repeated post of the form of submission %s stored nothing", existing)
+        return existing, False
+
+
+def submission_for_form(form_token):
+    if not form_token:
+        return None
+    return StorySubmission.objects.filter(form_token=form_token).first()
 
 
 def change_status(submission, new_status, user, reason=""):
@@ -273,9 +299,10 @@ def erase_personal_data(submission, user=None, action=SubmissionEvent.Action.ERA
     """Blank the sender's personal data and delete their files, keeping an audit line.
 
     A draft story made from the submission that was never published holds the same text, so
-    it goes too (with the draft contributor page made for it). A story already published with
-    the sender's consent stays: unpublishing it is an editorial decision taken in the page
-    editor.
+    it goes too (with the draft contributor page made for it), and with it every copy Wagtail
+    keeps: its page log, revisions, workflow states, search index entries (see forget.py).
+    A story already published with the sender's consent stays: unpublishing it is an
+    editorial decision taken in the page editor.
     """
     if submission.is_erased:
         return submission
@@ -289,14 +316,14 @@ def erase_personal_data(submission, user=None, action=SubmissionEvent.Action.ERA
                 credit.contributor
                 for credit in story.story_contributors.select_related("contributor")
             ]
-            story.delete()
+            forget_page(story)
             submission.draft_story = None
             for contributor in contributors:
                 if (
                     contributor.first_published_at is None
                     and not contributor.story_credits.exists()
                 ):
-                    contributor.delete()
+                    forget_page(contributor)
         submission.name = ""
         submission.email = ""
         submission.story_title = ""

@@ -2,25 +2,24 @@
 
 Post/redirect/get: a successful post stores the submission, sends the emails and redirects to
 the confirmation route with the reference signed into the address, so reloading the
-confirmation never sends the story twice.
+confirmation never sends the story twice. A form posted again (a double click, a replay, a
+resend after a lost response) is answered with the confirmation of what it already stored and
+stores nothing new (see services.store_submission_once).
 """
 
 import logging
 
-from django.conf import settings
 from django.core import signing
 from django.shortcuts import redirect
-from django_ratelimit.core import is_ratelimited
 
-from .client_ip import rate_limit_key
-from .forms import ShareStoryForm
+from .forms import ShareStoryForm, stamp_token
 from .notifications import send_after_submission
-from .services import create_submission
+from .rate_limit import limit_reached
+from .services import store_submission_once, submission_for_form
 
 logger = logging.getLogger(__name__)
 
 REFERENCE_SALT = "submissions.share-story.reference"
-RATE_LIMIT_GROUP = "submissions.share-story"
 
 RATE_LIMITED_MESSAGE = (
     "We have received several stories from your connection in a short time. To protect the "
@@ -55,14 +54,14 @@ def share_story(page, request):
         return render_form(page, request, ShareStoryForm())
 
     form = ShareStoryForm(request.POST, request.FILES)
-    if is_ratelimited(
-        request,
-        group=RATE_LIMIT_GROUP,
-        key=rate_limit_key,
-        rate=settings.SUBMISSIONS_RATE_LIMIT,
-        method="POST",
-        increment=True,
-    ):
+    form_token = stamp_token(request.POST.get("started"))
+    # A form already stored: the same confirmation, without counting against the limit. (Only a
+    # shortcut: the unique constraint is what keeps a racing repeat out.)
+    already_stored = submission_for_form(form_token)
+    if already_stored is not None:
+        return redirect_to_thanks(page, request, already_stored)
+
+    if limit_reached(request):
         logger.warning("Share-your-story rate limit reached")
         return render_form(page, request, form, status=429, problem=RATE_LIMITED_MESSAGE)
 
@@ -70,12 +69,19 @@ def share_story(page, request):
         return render_form(page, request, form, status=400)
 
     try:
-        submission = create_submission(form.cleaned_data, form.checked_files)
+        submission, new = store_submission_once(
+            form.cleaned_data, form.checked_files, form_token=form_token
+        )
     except Exception as exc:  # noqa: BLE001 - tell the visitor, keep their text on screen
         logger.error("Storing a submission failed (%s)", type(exc).__name__)
         return render_form(page, request, form, status=503, problem=SAVE_FAILED_MESSAGE)
 
-    send_after_submission(submission, page, request)
+    if new:
+        send_after_submission(submission, page, request)
+    return redirect_to_thanks(page, request, submission)
+
+
+def redirect_to_thanks(page, request, submission):
     thanks = page.get_url(request) + page.reverse_subpage("thanks_view")
     return redirect(f"{thanks}?ref={signing.dumps(submission.reference, salt=REFERENCE_SALT)}")
 

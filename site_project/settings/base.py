@@ -4,6 +4,7 @@ Nothing secret and nothing deploy-specific lives here: those come from the envir
 (read through django-environ) in the environment modules beside this one.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -47,12 +48,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
     # Answers load-balancer probes before host checks and HTTPS redirects (operations/).
     "operations.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # 400 for text no database can hold (NUL, lone surrogates, bad UTF-8) in the path, query,
+    # form or cookies, and for admin listing filters of the wrong kind (operations/).
+    "operations.middleware.InputGuardMiddleware",
     # Strict nonce-based policy on public pages, a relaxed one under /admin/.
     "operations.middleware.ContentSecurityPolicyMiddleware",
     # Whole-page cache for anonymous readers; inside the CSP middleware so every response,
@@ -63,10 +68,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # People with no page permission (Illustrators) never reach the page admin's views,
+    # which show draft titles before checking permissions (illustrations/admin_access.py).
+    "illustrations.admin_access.PageAdminAccessMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # An admin action that would publish a page using an incomplete image shows why instead.
     "collection.publish_rules.PublishBlockedMiddleware",
+    # Login throttling: turns a paused sign-in into the lockout response (last, per its docs).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
@@ -96,6 +106,26 @@ DATABASES = {
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Login throttling (django-axes; operations/login_throttle.py). Its backend comes first and
+# refuses a paused account or address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Failures counted in the database, so throttling holds while the shared cache is down.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)
+# Either parameter alone locks: an account name tried from anywhere, or an address trying any.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "submissions.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "operations.login_throttle.lockout_response"
+# The Django admin is not mounted: a lock is lifted with the axes_reset* commands.
+AXES_ENABLE_ADMIN = False
+# Wagtail's sign-in form with one refusal message for every reason.
+WAGTAILADMIN_USER_LOGIN_FORM = "operations.login_throttle.ThrottledLoginForm"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -171,6 +201,17 @@ WAGTAILIMAGES_WEBP_QUALITY = 78
 WAGTAILIMAGES_JPEG_QUALITY = 80
 # Uploads above this size are streamed to a temporary file rather than held in memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# ...in a private folder of ours (0700), not the system's temp folder, so that a worker killed
+# mid-upload leaves a visitor's file where it is cleaned up: on start and by the scheduler
+# (operations/upload_spool.py). Beside the private submissions storage by default.
+FILE_UPLOAD_TEMP_DIR = str(
+    env.path("FILE_UPLOAD_TEMP_DIR", default=BASE_DIR / "private_upload_spool")
+)
+# A spooled file untouched this long belongs to a dead request: the gunicorn timeout (a
+# request cannot live longer) plus a minute.
+UPLOAD_SPOOL_STALE_SECONDS = env.int(
+    "UPLOAD_SPOOL_STALE_SECONDS", default=env.int("GUNICORN_TIMEOUT", default=120) + 60
+)
 
 # Background tasks (django-tasks): rendition generation for new and changed images. The
 # immediate backend runs a task inline, which suits development and tests; production names a
@@ -187,6 +228,9 @@ SUBMISSIONS_RETENTION_DAYS = env.int("SUBMISSIONS_RETENTION_DAYS", default=365)
 # Form posts allowed per client address; counted in the default cache, which must be shared
 # between processes in production (e.g. Redis) for the limit to hold across workers.
 SUBMISSIONS_RATE_LIMIT = env("SUBMISSIONS_RATE_LIMIT", default="5/h")
+# With the cache unreachable the limit lets stories through and logs a warning, rather than
+# refusing every visitor (submissions/rate_limit.py).
+RATELIMIT_FAIL_OPEN = True
 # Addresses (or CIDR ranges) of our own reverse proxies. Only they may tell us a client's real
 # address through X-Forwarded-For; with none listed, REMOTE_ADDR is the client.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
@@ -204,9 +248,14 @@ if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     CACHES["renditions"]["OPTIONS"] = {"MAX_ENTRIES": 5000}
 else:
     CACHES["renditions"]["KEY_PREFIX"] = "renditions"
-    # A Redis outage makes pages slower, not broken; /healthz still reports it.
+    # A Redis outage makes pages slower, not broken; /healthz still reports it. A Redis that
+    # does not answer at all costs a request at most a second per attempt, not the OS timeout.
     for _alias in ("default", "renditions"):
-        CACHES[_alias].setdefault("OPTIONS", {})["IGNORE_EXCEPTIONS"] = True
+        _options = CACHES[_alias].setdefault("OPTIONS", {})
+        _options["IGNORE_EXCEPTIONS"] = True
+        if "redis" in CACHES[_alias]["BACKEND"].lower():
+            _options.setdefault("SOCKET_CONNECT_TIMEOUT", 1)
+            _options.setdefault("SOCKET_TIMEOUT", 1)
 SHARED_CACHE = not CACHES["default"]["BACKEND"].endswith(("LocMemCache", "DummyCache"))
 
 # Whole-page cache for anonymous readers (operations.page_cache); 0 turns it off. Off unless

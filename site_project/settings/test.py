@@ -27,4 +27,5 @@ MEDIA_ROOT = env("TEST_MEDIA_ROOT", default="") or _temporary_folder("mtg-test-m
 STORAGES["submissions"]["OPTIONS"]["location"] = _temporary_folder(  # noqa: F405
     "mtg-test-submissions-"
 )
+FILE_UPLOAD_TEMP_DIR = tempfile.mkdtemp(prefix="mtg-test-upload-spool-")
 WAGTAILADMIN_BASE_URL = "http://testserver"

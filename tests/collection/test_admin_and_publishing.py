@@ -22,7 +22,9 @@ class TestCreateStoryInAdmin(WagtailPageTestCase):
         cls.theme = factories.ThemeFactory(name="Consent", slug="consent")
 
     def setUp(self):
-        self.login()  # a superuser
+        # A superuser. force_login: client.login() authenticates without a request, which the
+        # login throttle's backend (django-axes) refuses.
+        self.client.force_login(self.create_test_user())
 
     def story_form(self, **overrides):
         data = {

@@ -8,12 +8,16 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Comment, PageLogEntry
 
 from collection.models import ContributorPage, StoryPage
 from submissions.models import StorySubmission, SubmissionFile
 from submissions.services import change_status, create_draft_story
+from tests import factories
+from tests.db_traces import places_holding
 
 from .test_inbox import make_submission
+from .test_workflow import edit_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -139,3 +143,103 @@ class TestRetention:
             kept.refresh_from_db()
             assert kept.name == "Kofi Mensah" and kept.erased_at is None
         assert paths[recent_declined.pk].exists()
+
+
+# Fragments of the sender's words, short enough to survive a search index's stemming.
+SENDER_WORDS = {
+    "name": "Ysolde Brackenridge",
+    "email": "ysolde.brackenridge@example.org",
+    "story_title": "Marrowstone quillfeather",
+    "story_text": "The clinic kept our vellichor samples.\n\nNobody asked us again.",
+}
+FRAGMENTS = ("brackenr", "ysolde", "marrowst", "quillfea", "vellicho")
+
+
+def draft_with_every_trace(client, editor, reviewer, theme):
+    """A submission made into a draft story, then worked on as editors do in the admin.
+
+    The draft has revisions, page log entries, a workflow in progress with its task state, a
+    comment quoting the sender, a lock, a search index entry and references; its contributor
+    draft carries the sender's name.
+    """
+    submission = make_submission(theme, credit_preference="name", **SENDER_WORDS)
+    change_status(submission, "in-review", editor)
+    change_status(submission, "accepted", editor)
+    story = create_draft_story(submission, editor)
+    # A reviewer works on it in the page editor (the review task's group may).
+    client.force_login(reviewer)
+    data = edit_form_data(client, story, title="Marrowstone quillfeather, edited")
+    response = client.post(reverse("wagtailadmin_pages:edit", args=[story.pk]), data)
+    assert response.status_code == 302
+    if story.current_workflow_state is None:
+        story.get_workflow().start(story, editor)
+    Comment.objects.create(
+        page=story, user=editor, text="Ask Ysolde about the vellichor line", contentpath="title"
+    )
+    StoryPage.objects.filter(pk=story.pk).update(locked=True, locked_by=editor)
+    return submission, StoryPage.objects.get(pk=story.pk)
+
+
+class TestNothingOfTheSenderIsLeft:
+    """After erasure, no table holds the sender's words: checked over every column."""
+
+    def test_erasure_on_request_leaves_no_trace_in_any_table(
+        self, client, editor, reviewer, theme, site_tree, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            submission, story = draft_with_every_trace(client, editor, reviewer, theme)
+        assert story.current_workflow_state is not None
+        before = {table for table, _, _ in places_holding(*FRAGMENTS)}
+        # The check reaches every place Wagtail keeps a page's words.
+        assert {
+            "wagtailcore_pagelogentry",
+            "wagtailcore_revision",
+            "wagtailcore_comment",
+            "collection_storypage",
+        } <= before
+        assert any(table.startswith("wagtailsearch_") for table in before)
+
+        client.force_login(editor)
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("submissions_erase", args=[submission.pk]))
+        assert_erased(submission, "erased", "eddie")
+        assert places_holding(*FRAGMENTS) == []
+        # The audit line stays, and says who erased what.
+        assert submission.events.filter(action="erased").exists()
+
+    def test_retention_leaves_no_trace_in_any_table(
+        self,
+        client,
+        settings,
+        editor,
+        reviewer,
+        theme,
+        site_tree,
+        django_capture_on_commit_callbacks,
+    ):
+        settings.SUBMISSIONS_RETENTION_DAYS = 30
+        with django_capture_on_commit_callbacks(execute=True):
+            submission, story = draft_with_every_trace(client, editor, reviewer, theme)
+            change_status(submission, "archived", editor)
+        StorySubmission.objects.filter(pk=submission.pk).update(
+            status_changed_at=timezone.now() - timedelta(days=31)
+        )
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("erase_expired_submissions", stdout=StringIO())
+        assert_erased(submission, "retention-erased", "")
+        assert not StoryPage.objects.filter(pk=story.pk).exists()
+        assert places_holding(*FRAGMENTS) == []
+
+    def test_what_another_page_keeps_is_not_touched(
+        self, client, editor, reviewer, theme, site_tree, django_capture_on_commit_callbacks
+    ):
+        """Only the erased draft's traces go: other pages keep their history and index."""
+        other = factories.StoryPageFactory(parent=site_tree["stories"], title="Kept forever")
+        other.save_revision(user=editor, log_action=True)
+        with django_capture_on_commit_callbacks(execute=True):
+            submission, _ = draft_with_every_trace(client, editor, reviewer, theme)
+            client.force_login(editor)
+            client.post(reverse("submissions_erase", args=[submission.pk]))
+        assert places_holding("kept forever")
+        assert other.get_latest_revision() is not None
+        assert PageLogEntry.objects.filter(page=other).exists()

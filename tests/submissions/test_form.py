@@ -26,6 +26,11 @@ def post(client, page, data, **extra):
     return client.post(page.url, data, **extra)
 
 
+def another_form(data):
+    """The same answers in a newly rendered form (its own stamp): not a replay."""
+    return {**data, "started": make_stamp(time.time() - 60)}
+
+
 def stored_files():
     root = Path(settings.STORAGES["submissions"]["OPTIONS"]["location"])
     return {p for p in root.rglob("*") if p.is_file()}
@@ -283,10 +288,12 @@ class TestRefusedPosts:
 
     def test_rate_limit(self, client, share_page, form_data, settings):
         settings.SUBMISSIONS_RATE_LIMIT = "2/h"
-        assert post(client, share_page, form_data).status_code == 302
-        assert post(client, share_page, form_data).status_code == 302
+        assert post(client, share_page, another_form(form_data)).status_code == 302
+        assert post(client, share_page, another_form(form_data)).status_code == 302
         # A forged X-Forwarded-For does not make a new visitor: no proxy is trusted.
-        response = post(client, share_page, form_data, HTTP_X_FORWARDED_FOR="203.0.113.9")
+        response = post(
+            client, share_page, another_form(form_data), HTTP_X_FORWARDED_FOR="203.0.113.9"
+        )
         assert response.status_code == 429
         html = response.content.decode()
         assert "please wait an hour" in html
@@ -299,9 +306,13 @@ class TestRefusedPosts:
         settings.SUBMISSIONS_RATE_LIMIT = "1/h"
         settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
         proxy = {"REMOTE_ADDR": "10.0.0.5"}
-        first = post(client, share_page, form_data, HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy)
-        other = post(client, share_page, form_data, HTTP_X_FORWARDED_FOR="198.51.100.2", **proxy)
-        again = post(client, share_page, form_data, HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy)
+
+        def send(address):
+            return post(
+                client, share_page, another_form(form_data), HTTP_X_FORWARDED_FOR=address, **proxy
+            )
+
+        first, other, again = send("198.51.100.1"), send("198.51.100.2"), send("198.51.100.1")
         assert (first.status_code, other.status_code, again.status_code) == (302, 302, 429)
 
 

@@ -5,6 +5,9 @@ recommends running it at least hourly. This loop runs it every --interval second
 default, so a story goes live within a minute of its time). Run exactly one scheduler per site;
 if two start by mistake, a lock in the shared cache keeps them from publishing at once.
 --once runs a single pass, for cron or a systemd timer (docs/deployment.md).
+
+Each pass also removes uploads that dead requests left in this machine's upload spool
+(operations.upload_spool.remove_stale_files). That folder is local, so this step takes no lock.
 """
 
 import logging
@@ -17,6 +20,8 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections, connection
+
+from operations import upload_spool
 
 logger = logging.getLogger(__name__)
 LOCK_KEY = "scheduler:publish-scheduled:lock"
@@ -46,6 +51,17 @@ class Command(BaseCommand):
         logger.info("scheduler stopped")
 
     def run_pass(self, interval):
+        self.clean_upload_spool()
+        self.publish_scheduled(interval)
+
+    @staticmethod
+    def clean_upload_spool():
+        try:
+            upload_spool.remove_stale_files()
+        except OSError:
+            logger.exception("cleaning the upload spool failed")
+
+    def publish_scheduled(self, interval):
         token = uuid.uuid4().hex
         # The lock lives a little less than an interval, so a crashed holder cannot block the
         # next pass for long.
