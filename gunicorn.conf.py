@@ -32,8 +32,11 @@ timeout = int(os.environ.get("GUNICORN_TIMEOUT", "120"))
 graceful_timeout = 30
 keepalive = 5
 # Restart workers now and then so a slow leak cannot grow without bound; jitter staggers them.
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = 200
+# Measured (benchmarks/worker_memory.py, docs/scaling.md): after warm-up a worker gains about
+# 70 B per cached request and 550 B per rendered one, so 100,000 bounds the growth at roughly
+# 7-52 MiB, where 2,000 restarted every worker every few seconds at cached rates.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "100000"))
+max_requests_jitter = int(os.environ.get("GUNICORN_MAX_REQUESTS_JITTER", "10000"))
 # Load the application once in the master so workers share its memory (copy-on-write).
 preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() == "true"
 # Trust X-Forwarded-* only from the proxies we run (comma-separated addresses).

@@ -2,15 +2,27 @@
 
 The podcast feed adds the itunes: and podcast: namespaces that podcast directories read, with
 each episode's real file size, MIME type and duration (read from the file on upload), a GUID
-kept in StoryPage.podcast_guid that never changes, and a link to the published transcript.
+kept in StoryPage.podcast_guid that never changes, and a link to the published transcript. The
+channel carries its `podcast:guid`: a UUIDv5 of the feed's address without scheme and trailing
+slash (Podcast Namespace), from the Site's public origin (SITE_URL), or PODCAST_GUID when set
+(to keep the GUID after the feed moves to another domain).
+
+Every feed's Last-Modified is the latest of its items' dates and the latest publish, unpublish,
+move or deletion of any page, so a reader asking If-Modified-Since also learns of an item that
+was taken down (the page cache adds an ETag: operations/page_cache.py).
 """
 
 import datetime
+import uuid
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import strip_tags
+from django.utils.http import http_date, parse_http_date_safe
+from wagtail.models import PageLogEntry, Site
 
 from .models import PodcastChannelSettings, StoryMedia, StoryPage
 from .models.stories import with_card_data
@@ -22,6 +34,41 @@ PODCAST_NS = "https://podcastindex.org/namespace/1.0"
 PUBLISH_TIME = datetime.time(9, 0)
 
 
+# The namespace the Podcast Namespace's <podcast:guid> is derived in (docs/tags/guid.md; its
+# example, mp3s.nashownotes.com/pc20rss.xml -> 917393e3-..., is checked in the tests).
+PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+# Page changes that add an item to a feed, change it or take it away.
+LISTING_ACTIONS = ("wagtail.publish", "wagtail.unpublish", "wagtail.delete", "wagtail.move")
+
+
+def podcast_guid(feed_url):
+    """The channel GUID: UUIDv5 of the feed URL with the scheme and trailing slashes removed."""
+    address = feed_url.split("://", 1)[-1].rstrip("/")
+    return uuid.uuid5(PODCAST_GUID_NAMESPACE, address)
+
+
+def latest_listing_change():
+    """When a page was last published, unpublished, moved or deleted (one indexed query)."""
+    return (
+        PageLogEntry.objects.filter(action__in=LISTING_ACTIONS)
+        .order_by("-timestamp")
+        .values_list("timestamp", flat=True)
+        .first()
+    )
+
+
+class ListingChangeLastModified:
+    """Last-Modified that also moves when an item leaves the feed (Django's counts items only)."""
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        changed = latest_listing_change()
+        if changed is not None:
+            items = parse_http_date_safe(response.get("Last-Modified", "")) or 0
+            response["Last-Modified"] = http_date(max(items, int(changed.timestamp()) + 1))
+        return response
+
+
 def story_pubdate(story):
     return timezone.make_aware(
         datetime.datetime.combine(story.first_published, PUBLISH_TIME),
@@ -29,7 +76,7 @@ def story_pubdate(story):
     )
 
 
-class StoriesFeed(Feed):
+class StoriesFeed(ListingChangeLastModified, Feed):
     """The newest stories of every format, as RSS 2.0."""
 
     title = "Mind The Gap: new stories"
@@ -75,10 +122,13 @@ class AtomStoriesFeed(StoriesFeed):
 class PodcastRssFeed(Rss201rev2Feed):
     """RSS 2.0 with the itunes: and podcast: elements podcast directories require."""
 
-    def __init__(self, *args, channel=None, artwork=None, podcast_language=None, **kwargs):
+    def __init__(
+        self, *args, channel=None, artwork=None, podcast_language=None, guid=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.channel = channel
         self.artwork = artwork
+        self.guid = guid
         if podcast_language:
             self.feed["language"] = podcast_language
 
@@ -116,6 +166,8 @@ class PodcastRssFeed(Rss201rev2Feed):
             handler.endElement("itunes:owner")
         if channel.owner_email:
             handler.addQuickElement("podcast:locked", "no", {"owner": channel.owner_email})
+        if self.guid:
+            handler.addQuickElement("podcast:guid", str(self.guid))
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -133,7 +185,7 @@ class PodcastRssFeed(Rss201rev2Feed):
             )
 
 
-class PodcastFeed(Feed):
+class PodcastFeed(ListingChangeLastModified, Feed):
     """Episodes: live stories with an uploaded audio episode, newest first."""
 
     feed_type = PodcastRssFeed
@@ -161,7 +213,16 @@ class PodcastFeed(Feed):
             "channel": obj["channel"],
             "artwork": artwork,
             "podcast_language": obj["channel"].language,
+            "guid": self.channel_guid(obj["request"]),
         }
+
+    def channel_guid(self, request):
+        if settings.PODCAST_GUID:
+            return uuid.UUID(settings.PODCAST_GUID)
+        # The Site's public origin (apply_site_url), not whatever Host this request came with.
+        site = Site.find_for_request(request)
+        origin = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+        return podcast_guid(origin + reverse("feed-podcast"))
 
     def items(self, obj):
         stories = list(

@@ -6,7 +6,7 @@ class OperationsConfig(AppConfig):
     verbose_name = "Operations"
 
     def ready(self):
-        from . import signals, upload_spool
+        from . import checks, signals, upload_spool  # noqa: F401 - checks register themselves
 
         signals.connect()
         upload_spool.prepare_spool()

@@ -97,19 +97,26 @@ class PageCacheMiddleware:
             generation = request.content_generation = page_cache.current_generation()
             if generation:
                 page_cache.attach_site(request, generation)
-        if not page_cache.request_is_cacheable(request):
+        if not page_cache.request_is_public(request):
             return self.get_response(request)
-        generation = generation or page_cache.current_generation()
-        if not generation:  # the cache is unreachable: render, keep nothing
-            return self.get_response(request)
-        key = page_cache.cache_key(request, generation)
-        entry = page_cache.get_entry(key)
+        key = None
+        if page_cache.request_is_cacheable(request):
+            generation = generation or page_cache.current_generation()
+            # Without a generation (the cache is unreachable) render and keep nothing.
+            key = page_cache.cache_key(request, generation) if generation else None
+        entry = page_cache.get_entry(key) if key else None
         if entry is not None:
-            response = page_cache.from_entry(request, entry)
+            response = page_cache.not_modified(request, entry)
+            if response is None:
+                response = page_cache.from_entry(request, entry)
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if page_cache.response_is_cacheable(response):
-            page_cache.set_entry(key, page_cache.to_entry(request, response))
+        if not page_cache.response_is_cacheable(response):
+            return response
+        entry = page_cache.to_entry(request, response)
+        if key:
+            page_cache.set_entry(key, entry)
             response["X-Page-Cache"] = "miss"
-        return response
+        # Rendered anyway (nothing kept to answer from), but a match still saves the transfer.
+        return page_cache.not_modified(request, entry) or response

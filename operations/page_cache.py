@@ -17,8 +17,17 @@ Why this is safe:
   seen at once by every worker), but a popular page is not fetched and unpickled each time.
 - A Content-Security-Policy nonce must differ on every response: a cached body has its old nonce
   swapped for this request's nonce before it is sent.
+
+Conditional requests (podcast apps and feed readers poll every few minutes): every public page
+and feed whose response could be kept carries a weak ETag over its body *without* the nonce (a
+hash over a body with a fresh nonce would never match), and a request whose If-None-Match (or
+If-Modified-Since, for responses with a Last-Modified, such as the feeds) matches gets a 304.
+With the page cache on, the ETag is stored with the entry and a match is answered from it
+without rendering or even rebuilding the body; a publish starts a new generation, so the next
+request renders afresh and carries the new ETag.
 """
 
+import hashlib
 import threading
 import time
 import uuid
@@ -27,8 +36,9 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
-from django.utils.cache import get_max_age
+from django.utils.cache import get_conditional_response, get_max_age
 from django.utils.encoding import escape_uri_path
+from django.utils.http import parse_http_date_safe
 
 GENERATION_KEY = "page-cache:generation"
 # Query parameters added to shared links for analytics; no page reads them.
@@ -156,7 +166,12 @@ def attach_site(request, generation):
 
 
 def request_is_cacheable(request):
-    if settings.PAGE_CACHE_SECONDS <= 0 or request.method != "GET":
+    return settings.PAGE_CACHE_SECONDS > 0 and request_is_public(request)
+
+
+def request_is_public(request):
+    """An anonymous GET of a public URL: what the page cache may keep and ETags may answer."""
+    if request.method != "GET":
         return False
     # A session (editors, unlocked private pages) or a pending flash message ("messages"
     # cookie) makes the page personal.
@@ -201,15 +216,39 @@ def cache_key(request, generation):
     return f"page-cache:{generation}:{scheme}://{request.get_host()}{path}"
 
 
+def body_etag(content, nonce, content_type):
+    """A weak ETag over the body as rendered before this response's nonce went in."""
+    neutral = content.replace(nonce.encode(), b"") if nonce else content
+    digest = hashlib.sha256(content_type.encode() + b"\n" + neutral).hexdigest()[:32]
+    return f'W/"{digest}"'
+
+
 def to_entry(request, response):
+    """What is kept of a response: body, headers, the nonce it holds, and its ETag (also set on
+    the response itself, unless the view gave one)."""
     nonce = getattr(request, "_csp_nonce", None)
     content = response.content
     if not (isinstance(nonce, str) and nonce.encode() in content):
         nonce = None
+    if not response.has_header("ETag"):
+        response["ETag"] = body_etag(content, nonce, response.get("Content-Type", ""))
     headers = [
         (name, value) for name, value in response.items() if name.lower() not in UNCACHED_HEADERS
     ]
-    return {"content": content, "headers": headers, "nonce": nonce}
+    return {"content": content, "headers": headers, "nonce": nonce, "etag": response["ETag"]}
+
+
+def not_modified(request, entry):
+    """The 304 (or 412) this request's preconditions call for against a kept entry, or None when
+    the full response is due. Only headers are looked at: the body is not rebuilt."""
+    shell = HttpResponse()
+    for name, value in entry["headers"]:
+        shell[name] = value
+    last_modified = parse_http_date_safe(shell.get("Last-Modified", ""))
+    result = get_conditional_response(
+        request, etag=entry.get("etag"), last_modified=last_modified, response=shell
+    )
+    return None if result is shell else result
 
 
 def from_entry(request, entry):

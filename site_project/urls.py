@@ -1,5 +1,7 @@
 """Root URL configuration."""
 
+import re
+
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
 from django.http import Http404
@@ -39,10 +41,18 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if (settings.DEBUG or settings.SERVE_MEDIA) and settings.MEDIA_URL.startswith("/"):
+    from django.urls import re_path
+
+    from operations.media_files import serve as serve_media
+
+    # Uploaded media with HTTP Range (206), which Safari and podcast apps need to play and seek.
+    urlpatterns += [
+        re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_media),
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Page, Site
 
@@ -95,9 +96,12 @@ def build_site(demo):
     demo.home = home
 
     site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    # A deployment's public origin (SITE_URL) wins over the demo's localhost, so loading the
+    # demo on a server never puts the Site back on localhost.
+    origin = settings.SITE_ORIGIN
     wanted = {
-        "hostname": SITE_HOSTNAME,
-        "port": SITE_PORT,
+        "hostname": origin.hostname if origin else SITE_HOSTNAME,
+        "port": origin.port if origin else SITE_PORT,
         "root_page_id": home.pk,
         "site_name": text.HOME["title"],
     }

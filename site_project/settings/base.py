@@ -9,6 +9,9 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
+
+from operations.origin import parse_origin
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -61,7 +64,9 @@ MIDDLEWARE = [
     # Strict nonce-based policy on public pages, a relaxed one under /admin/.
     "operations.middleware.ContentSecurityPolicyMiddleware",
     # Whole-page cache for anonymous readers; inside the CSP middleware so every response,
-    # cached or not, gets a fresh nonce and header.
+    # cached or not, gets a fresh nonce and header. It also answers conditional requests
+    # (ETag over the body without the nonce, 304 from a kept entry without rendering), which
+    # Django's ConditionalGetMiddleware could not: its ETag would hash the per-response nonce.
     "operations.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -148,6 +153,9 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static_collected")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "/media/"
+# Serve MEDIA_ROOT through Django (with HTTP Range: operations/media_files.py) outside DEBUG too,
+# for a deployment without object storage or a web server in front that serves /media/.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -166,7 +174,20 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Mind The Gap"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The public origin readers use, e.g. https://mindthegap.example (operations/origin.py). Unset in
+# development: the demo's Site keeps localhost. Production falls back to WAGTAILADMIN_BASE_URL.
+SITE_URL = env("SITE_URL", default="")
+SITE_ORIGIN = None
+if SITE_URL:
+    try:
+        SITE_ORIGIN = parse_origin(SITE_URL)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"SITE_URL: {error}") from error
+    SITE_URL = SITE_ORIGIN.url
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL or "http://127.0.0.1:8000")
+# The podcast channel's <podcast:guid> is derived from the feed's address; set this to the old
+# GUID when the feed moves to another domain, so apps keep the subscription (collection/feeds.py).
+PODCAST_GUID = env("PODCAST_GUID", default="")
 WAGTAILIMAGES_IMAGE_MODEL = "illustrations.Illustration"
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "collection.StoryMedia",
@@ -235,6 +256,16 @@ RATELIMIT_FAIL_OPEN = True
 # address through X-Forwarded-For; with none listed, REMOTE_ADDR is the client.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
+# Backups (operations/backup_crypto.py), encrypted at rest with age: the public keys (age1...)
+# a backup is encrypted to, comma-separated; the secret key (AGE-SECRET-KEY-1...) or a key file
+# that restores it, needed only where restores are run. Production requires encryption.
+BACKUP_AGE_RECIPIENTS = env.list("BACKUP_AGE_RECIPIENTS", default=[])
+BACKUP_AGE_IDENTITY = env("BACKUP_AGE_IDENTITY", default="")
+BACKUP_AGE_IDENTITY_FILE = env("BACKUP_AGE_IDENTITY_FILE", default="")
+BACKUP_REQUIRE_ENCRYPTION = env.bool("BACKUP_REQUIRE_ENCRYPTION", default=False)
+# Where the plain backup is assembled (and a restore unpacked) for the moment it takes.
+BACKUP_STAGING_DIR = env("BACKUP_STAGING_DIR", default="")
+
 # Caches (operations app). Redis in production through CACHE_URL or REDIS_URL
 # (redis://host:6379/0); a per-process memory cache otherwise.
 _CACHE_URL = (
@@ -280,8 +311,6 @@ AWS_STORAGE_BUCKET_NAME = env("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
     SUBMISSIONS_BUCKET_NAME = env("SUBMISSIONS_BUCKET_NAME", default="")
     if not SUBMISSIONS_BUCKET_NAME or SUBMISSIONS_BUCKET_NAME == AWS_STORAGE_BUCKET_NAME:
-        from django.core.exceptions import ImproperlyConfigured
-
         raise ImproperlyConfigured(
             "With media on object storage, set SUBMISSIONS_BUCKET_NAME to a separate, private "
             "bucket: submissions must never share the public media bucket."

@@ -7,8 +7,10 @@ proxy or load balancer; static files by WhiteNoise with hashed, compressed names
 
 from django.core.exceptions import ImproperlyConfigured
 
+from operations.origin import parse_origin
+
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, SHARED_CACHE, STORAGES, env
+from .base import MIDDLEWARE, SHARED_CACHE, STORAGES, WAGTAILADMIN_BASE_URL, env
 
 DEBUG = False
 
@@ -16,8 +18,25 @@ SECRET_KEY = env("SECRET_KEY", default="")
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable to run in production.")
 
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The public origin, from SITE_URL (or, as before it existed, WAGTAILADMIN_BASE_URL): applied to
+# the default Site on release (`manage.py apply_site_url`, Procfile) and checked by
+# `check --deploy` (operations/checks.py), which fails while it or the Site is loopback.
+SITE_URL = env("SITE_URL", default="") or env("WAGTAILADMIN_BASE_URL", default="")
+SITE_ORIGIN = None
+if SITE_URL:
+    try:
+        SITE_ORIGIN = parse_origin(SITE_URL)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"SITE_URL: {error}") from error
+    SITE_URL = SITE_ORIGIN.url
+WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL or WAGTAILADMIN_BASE_URL)
+
+# Explicit values win; otherwise the origin's host and the origin itself.
+if "ALLOWED_HOSTS" in env.ENVIRON or SITE_ORIGIN is None:
+    ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+else:
+    ALLOWED_HOSTS = [SITE_ORIGIN.hostname]
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[SITE_URL] if SITE_URL else [])
 
 # HTTPS. Behind a TLS-terminating proxy that already redirects, its owner may set
 # SECURE_SSL_REDIRECT=False; the proxy must then set X-Forwarded-Proto (and strip a client's).
@@ -62,6 +81,10 @@ STATIC_URL = env("STATIC_URL", default="/static/")
 # process's copy; with the local-memory default it stays off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300) if SHARED_CACHE else 0
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600) if SHARED_CACHE else 0
+
+# Backups hold personal data: `backup_site` refuses to write one without BACKUP_AGE_RECIPIENTS
+# unless told --unencrypted (docs/backup.md).
+BACKUP_REQUIRE_ENCRYPTION = env.bool("BACKUP_REQUIRE_ENCRYPTION", default=True)
 
 EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")

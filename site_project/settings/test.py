@@ -29,3 +29,4 @@ STORAGES["submissions"]["OPTIONS"]["location"] = _temporary_folder(  # noqa: F40
 )
 FILE_UPLOAD_TEMP_DIR = tempfile.mkdtemp(prefix="mtg-test-upload-spool-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SERVE_MEDIA = True  # the /media/ view with HTTP Range (operations/media_files.py) is tested

@@ -1,4 +1,5 @@
-"""A backup restores into an empty database with the same pages, images and submissions."""
+"""A backup restores into an empty database with the same pages, images and submissions; with
+age keys configured it is encrypted at rest and opens only with the matching identity."""
 
 import hashlib
 
@@ -9,12 +10,29 @@ from django.core.files.storage import storages
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
+from pyrage import x25519
 from wagtail.models import Page
 
 from illustrations.models import Illustration
 from tests import factories
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_caches")]
+
+
+@pytest.fixture
+def age_keys(settings):
+    """A fresh age key pair: backups are encrypted to its public key, restored with its secret."""
+    identity = x25519.Identity.generate()
+    settings.BACKUP_AGE_RECIPIENTS = [str(identity.to_public())]
+    settings.BACKUP_AGE_IDENTITY = str(identity)
+    return identity
+
+
+@pytest.fixture(params=["encrypted", "plain"])
+def encryption(request, settings):
+    if request.param == "encrypted":
+        request.getfixturevalue("age_keys")
+    return request.param
 
 
 def first_choice(model, field):
@@ -91,7 +109,7 @@ def empty_everything():
                 storage.delete(f"{folder}/{name}")
 
 
-def test_backup_restores_into_an_empty_database(site_tree, tmp_path, client):
+def test_backup_restores_into_an_empty_database(site_tree, tmp_path, client, encryption):
     hero = factories.IllustrationFactory(title="Hero of the first story")
     story = factories.StoryPageFactory(
         parent=site_tree["stories"],
@@ -111,6 +129,8 @@ def test_backup_restores_into_an_empty_database(site_tree, tmp_path, client):
     assert len(before["images"]) >= 2
 
     call_command("backup_site", str(tmp_path / "backup"), verbosity=0)
+    if encryption == "encrypted":
+        assert_nothing_readable(tmp_path / "backup")
     empty_everything()
     assert Page.objects.count() == 0
     assert Illustration.objects.count() == 0
@@ -124,6 +144,63 @@ def test_backup_restores_into_an_empty_database(site_tree, tmp_path, client):
     assert client.get("/stories/a-draft/").status_code == 404
     # The search index is rebuilt from the restored pages.
     assert story.title in [p.title for p in Page.objects.live().search("Who counts")]
+
+
+def assert_nothing_readable(folder):
+    """One age file; no row, name, address or file of the site in the clear."""
+    files = [path for path in folder.rglob("*") if path.is_file()]
+    assert [path.name for path in files] == ["backup.tar.age"]
+    data = files[0].read_bytes()
+    assert data.startswith(b"age-encryption.org/v1\n")
+    for secret in (b"adaeze@example.com", b"Who counts", b"%PDF", b"manifest", b"PNG"):
+        assert secret not in data
+
+
+def test_an_encrypted_backup_opens_only_with_its_identity(site_tree, tmp_path, settings, age_keys):
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    settings.BACKUP_STAGING_DIR = str(staging)
+    factories.StoryPageFactory(parent=site_tree["stories"], slug="kept")
+    if apps.is_installed("submissions"):
+        make_submission()
+    call_command("backup_site", str(tmp_path / "backup"), verbosity=0)
+    assert list(staging.iterdir()) == []  # the plain copy is gone
+    pages = Page.objects.count()
+
+    settings.BACKUP_AGE_IDENTITY = str(x25519.Identity.generate())  # someone else's key
+    with pytest.raises(CommandError, match="could not be decrypted"):
+        call_command("restore_site", str(tmp_path / "backup"), "--no-input", verbosity=0)
+    settings.BACKUP_AGE_IDENTITY = ""
+    with pytest.raises(CommandError, match="BACKUP_AGE_IDENTITY"):
+        call_command("restore_site", str(tmp_path / "backup"), "--no-input", verbosity=0)
+    assert Page.objects.count() == pages
+
+    # The identity from an age key file, as age-keygen writes it.
+    key_file = tmp_path / "restore.key"
+    key_file.write_text(
+        f"# created: 2026-12-01\n# public key: {age_keys.to_public()}\n{age_keys}\n"
+    )
+    settings.BACKUP_AGE_IDENTITY_FILE = str(key_file)
+    call_command("restore_site", str(tmp_path / "backup"), "--no-input", verbosity=0)
+    assert Page.objects.filter(slug="kept").exists()
+    assert list(staging.iterdir()) == []
+
+
+def test_production_refuses_an_unencrypted_backup_unless_told(site_tree, tmp_path, settings):
+    settings.BACKUP_REQUIRE_ENCRYPTION = True
+    settings.BACKUP_AGE_RECIPIENTS = []
+    with pytest.raises(CommandError, match="must be encrypted"):
+        call_command("backup_site", str(tmp_path / "refused"), verbosity=0)
+    assert not (tmp_path / "refused").exists()
+    call_command("backup_site", str(tmp_path / "plain"), "--unencrypted", verbosity=0)
+    assert (tmp_path / "plain" / "manifest.json").exists()
+
+
+def test_a_malformed_public_key_is_refused_with_a_message(site_tree, tmp_path, settings):
+    settings.BACKUP_AGE_RECIPIENTS = ["ssh-rsa-not-an-age-key"]
+    with pytest.raises(CommandError, match="not an age public key"):
+        call_command("backup_site", str(tmp_path / "backup"), verbosity=0)
+    assert not (tmp_path / "backup").exists()
 
 
 def test_restore_refuses_a_damaged_backup_and_changes_nothing(site_tree, tmp_path):

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "site_project.settings.production",
     "SECRET_KEY": "a-production-like-secret-key-of-more-than-fifty-characters-0123456789",
+    "SITE_URL": "https://mindthegap.example",
     "ALLOWED_HOSTS": "mindthegap.example",
     "CSRF_TRUSTED_ORIGINS": "https://mindthegap.example",
     "DATABASE_URL": "postgres://mtg@db.internal:5432/mtg",
@@ -27,6 +28,8 @@ def run(args, **extra_env):
     env = {k: v for k, v in os.environ.items() if not k.startswith(skipped)}
     env.update(PRODUCTION_ENV)
     env.update(extra_env)
+    # A value of None leaves the variable out.
+    env = {k: v for k, v in env.items() if v is not None}
     return subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
@@ -35,7 +38,8 @@ def production_settings(**extra_env):
     script = (
         "import json; from site_project.settings import production as s; "
         "print(json.dumps({name: getattr(s, name) for name in ("
-        "'DEBUG', 'MIDDLEWARE', 'STORAGES', 'CACHES', 'PAGE_CACHE_SECONDS', "
+        "'DEBUG', 'SITE_URL', 'ALLOWED_HOSTS', 'CSRF_TRUSTED_ORIGINS', 'WAGTAILADMIN_BASE_URL', "
+        "'MIDDLEWARE', 'STORAGES', 'CACHES', 'PAGE_CACHE_SECONDS', "
         "'SECURE_SSL_REDIRECT', 'SECURE_HSTS_SECONDS', 'SESSION_COOKIE_SECURE', "
         "'CSRF_COOKIE_SECURE', 'SECURE_REFERRER_POLICY', 'LOGGING', 'CONTENT_SECURITY_POLICY', "
         "'WAGTAILFRONTENDCACHE')}, default=str))"
@@ -48,7 +52,44 @@ def production_settings(**extra_env):
 def test_deploy_check_is_clean_with_a_realistic_environment():
     result = run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"])
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues" in result.stdout
+    # The database (db.internal) is not reachable from here: the Site is not checked, the
+    # configuration is, and an Info says so.
+    assert "WARNINGS:" not in result.stderr and "ERRORS:" not in result.stderr
+    assert "operations.I001" in result.stderr
+
+
+def test_deploy_check_fails_without_a_public_origin():
+    result = run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        SITE_URL=None,
+    )
+    assert result.returncode != 0
+    assert "operations.E001" in result.stderr
+
+
+def test_one_origin_gives_hosts_csrf_origins_and_admin_base_url():
+    s = production_settings(
+        SITE_URL="https://Stories.Example/",
+        ALLOWED_HOSTS=None,
+        CSRF_TRUSTED_ORIGINS=None,
+        WAGTAILADMIN_BASE_URL=None,
+    )
+    assert s["SITE_URL"] == "https://stories.example"
+    assert s["ALLOWED_HOSTS"] == ["stories.example"]
+    assert s["CSRF_TRUSTED_ORIGINS"] == ["https://stories.example"]
+    assert s["WAGTAILADMIN_BASE_URL"] == "https://stories.example"
+    # The variables a deployment already sets still win.
+    s = production_settings(SITE_URL="https://stories.example", WAGTAILADMIN_BASE_URL=None)
+    assert s["ALLOWED_HOSTS"] == ["mindthegap.example"]
+    # Before SITE_URL existed, WAGTAILADMIN_BASE_URL named the origin.
+    s = production_settings(SITE_URL=None, WAGTAILADMIN_BASE_URL="https://old.example")
+    assert s["SITE_URL"] == "https://old.example"
+
+
+def test_a_malformed_site_url_stops_the_start_with_a_message():
+    result = run([sys.executable, "manage.py", "check"], SITE_URL="mindthegap.example/stories")
+    assert result.returncode != 0
+    assert "SITE_URL" in result.stderr and "origin" in result.stderr
 
 
 def test_refuses_to_start_without_a_secret_key():
