@@ -9,6 +9,7 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from PIL import Image as PILImage
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, ImageQuerySet
 
 from .licences import LICENCE_URLS, Licence
@@ -114,6 +115,23 @@ class Illustration(AbstractImage):
             values.get("focal_point_width"),
             values.get("focal_point_height"),
         )
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "file" in update_fields:
+            self._clean_new_file()
+        super().save(*args, **kwargs)
+
+    def _clean_new_file(self):
+        """Strip location and device metadata from a new or replaced original (every path
+        that creates an image comes through here; see clean_images.py)."""
+        from .clean_images import clean_file_field
+
+        previous = getattr(self, "_rendition_source", None)
+        if clean_file_field(self, "file", previous_name=previous[0] if previous else None):
+            self._set_image_file_metadata()
+            with self.open_file() as handle, PILImage.open(handle) as picture:
+                self.width, self.height = picture.size
 
     @property
     def default_alt_text(self):
