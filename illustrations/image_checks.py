@@ -21,6 +21,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from PIL import Image, UnidentifiedImageError
 
+from .metadata_strip import strip_gif
+
 # Used when WAGTAILIMAGES_MAX_IMAGE_PIXELS is unset or None.
 DEFAULT_MAX_PIXELS = 50_000_000
 
@@ -66,8 +68,8 @@ def limit_pillow_for_this_process():
     warnings.simplefilter("error", Image.DecompressionBombWarning)
 
 
-def _subject(name):
-    return f"“{name}”" if name else "This image"
+def _subject(name, default="This image"):
+    return f"“{name}”" if name else default
 
 
 def too_many_pixels(name=None, header=None, limit=None):
@@ -87,11 +89,12 @@ def too_many_pixels(name=None, header=None, limit=None):
 
 
 def unreadable(name=None):
-    return ValidationError(UNREADABLE.format(subject=_subject(name)), code="unreadable_image")
+    message = UNREADABLE.format(subject=_subject(name, "This file"))
+    return ValidationError(message, code="unreadable_image")
 
 
 def claimed_size(head):
-    """(format, width, height) from the first bytes of a PNG, GIF or WebP, or None.
+    """(format, width, height) from the first bytes of a PNG, GIF, JPEG, WebP or AVIF, or None.
 
     Read before Pillow sees the file, so the message can say what the file claims and a WebP
     decoder never allocates a canvas for it.
@@ -102,8 +105,34 @@ def claimed_size(head):
     if head[:6] in (b"GIF87a", b"GIF89a") and len(head) >= 10:
         width, height = struct.unpack("<HH", head[6:10])
         return "gif", width, height
+    if head[4:8] == b"ftyp" and (at := head.find(b"ispe")) > 0 and len(head) >= at + 16:
+        # AVIF/HEIF: the image spatial extents property of the (first) image item.
+        width, height = struct.unpack(">II", head[at + 8 : at + 16])
+        return "avif", width, height
+    if head[:2] == b"\xff\xd8":
+        size = jpeg_frame_size(head)
+        return ("jpeg", *size) if size else None
     size = webp_canvas_size(head)
     return ("webp", *size) if size else None
+
+
+# Start-of-frame markers (baseline, progressive, lossless, arithmetic): they carry the size.
+JPEG_FRAME_MARKERS = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def jpeg_frame_size(head):
+    """(width, height) from a JPEG's frame header among its first bytes, or None."""
+    i = 2
+    while i + 9 <= len(head) and head[i] == 0xFF:
+        marker = head[i + 1]
+        length = struct.unpack(">H", head[i + 2 : i + 4])[0]
+        if marker in JPEG_FRAME_MARKERS:
+            height, width = struct.unpack(">HH", head[i + 5 : i + 9])
+            return width, height
+        if marker == 0xDA:
+            return None
+        i += 2 + length
+    return None
 
 
 def webp_canvas_size(head):
@@ -137,6 +166,8 @@ def _check_structure(image_format, data):
         scan = data.find(b"\xff\xda")
         if scan < 0 or data.find(b"\xff\xd9", scan) < 0:
             raise SyntaxError("JPEG without a scan or an end marker")
+    elif image_format == "gif":
+        strip_gif(data)  # walks every block to the trailer, raising if one is cut short
     elif image_format == "webp":
         declared = struct.unpack("<I", data[4:8])[0] + 8
         if len(data) < declared:
@@ -158,7 +189,7 @@ def read_image_header(file, *, name=None, limit=None):
     if isinstance(data, str):
         data = data.encode()
 
-    claimed = claimed_size(data[:30])
+    claimed = claimed_size(data[:65536])
     if claimed and claimed[1] * claimed[2] > limit:
         raise too_many_pixels(name, ImageHeader(*claimed), limit)
 
@@ -173,7 +204,7 @@ def read_image_header(file, *, name=None, limit=None):
         raise too_many_pixels(name, limit=limit) from error
     except UnidentifiedImageError as error:
         raise ValidationError(
-            NOT_AN_IMAGE.format(subject=f"“{name}”" if name else "This file"), code="not_an_image"
+            NOT_AN_IMAGE.format(subject=_subject(name, "This file")), code="not_an_image"
         ) from error
     except Exception as error:  # noqa: BLE001 - any decoder complaint means a damaged file
         raise unreadable(name) from error
