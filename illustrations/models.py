@@ -10,7 +10,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from PIL import Image as PILImage
-from wagtail.images.models import AbstractImage, AbstractRendition, Image, ImageQuerySet
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Image,
+    ImageQuerySet,
+    SourceImageIOError,
+)
 
 from .licences import LICENCE_URLS, Licence
 
@@ -132,6 +138,18 @@ class Illustration(AbstractImage):
             self._set_image_file_metadata()
             with self.open_file() as handle, PILImage.open(handle) as picture:
                 self.width, self.height = picture.size
+
+    def generate_rendition_file(self, filter, *, source=None):
+        # A file that Pillow refuses to decode (over the pixel limit, cut short, damaged: an old
+        # upload or an import that predates the header check) is reported as Wagtail's
+        # SourceImageIOError, which its admin listings, chooser previews and
+        # `get_rendition_or_not_found` show as a "not found" placeholder instead of a 500.
+        try:
+            return super().generate_rendition_file(filter, source=source)
+        except (PILImage.DecompressionBombError, OSError, SyntaxError) as error:
+            if isinstance(error, SourceImageIOError):
+                raise
+            raise SourceImageIOError(f"Image {self.pk} cannot be decoded: {error}") from error
 
     @property
     def default_alt_text(self):
