@@ -113,7 +113,9 @@ def truncated(image_format):
     return data[: len(data) * 2 // 3]
 
 
+@functools.lru_cache(maxsize=1)
 def srgb_profile():
+    # One profile per run: littleCMS stamps each new profile with the time it was made.
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
 
 
