@@ -143,12 +143,13 @@ def _file_is_new(field_file, previous_name):
     return previous_name != field_file.name
 
 
-def clean_file_field(model_instance, field_name, previous_name=None):
+def clean_file_field(model_instance, field_name, previous_name=None, dry_run=False):
     """Clean a model's image file when it is new or replaced; return whether it changed.
 
     An uncommitted file (about to be written by this save) is replaced in memory; a file
     already written under a new name (Wagtail's multiple uploader writes it before saving the
-    model) is rewritten in storage and its first copy deleted.
+    model) is rewritten in storage and its first copy deleted. With no `previous_name`, a
+    stored file counts as new (the strip_image_metadata command cleans old originals so).
     """
     field_file = getattr(model_instance, field_name)
     if not field_file or not _file_is_new(field_file, previous_name):
@@ -162,8 +163,8 @@ def clean_file_field(model_instance, field_name, previous_name=None):
         data = field_file.read()
         field_file.seek(0)
     cleaned = clean_image_bytes(data)
-    if cleaned == data:
-        return False
+    if cleaned == data or dry_run:
+        return cleaned != data
     name = os.path.basename(field_file.name)
     if committed:
         old_name, storage = field_file.name, field_file.storage

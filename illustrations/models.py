@@ -135,9 +135,13 @@ class Illustration(AbstractImage):
 
         previous = getattr(self, "_rendition_source", None)
         if clean_file_field(self, "file", previous_name=previous[0] if previous else None):
-            self._set_image_file_metadata()
-            with self.open_file() as handle, PILImage.open(handle) as picture:
-                self.width, self.height = picture.size
+            self.finish_file_replacement()
+
+    def finish_file_replacement(self):
+        """After the file was rewritten: its size, hash and (turned) dimensions."""
+        self._set_image_file_metadata()
+        with self.open_file() as handle, PILImage.open(handle) as picture:
+            self.width, self.height = picture.size
 
     def generate_rendition_file(self, filter, *, source=None):
         # A file that Pillow refuses to decode (over the pixel limit, cut short, damaged: an old

@@ -259,3 +259,32 @@ class TestImagesStoredBeforeThis:
             assert_clean(data, label=rendition.filter_spec)
         turned = image.renditions.get(filter_spec="width-720")
         assert turned.height > turned.width  # orientation applied in the rendition too
+
+    def test_strip_image_metadata_cleans_old_originals_once(self):
+        image = factories.IllustrationFactory(title="Old photo")
+        storage = image.file.storage
+        storage.delete(image.file.name)
+        storage.save(image.file.name, ContentFile(samples.gps_jpeg()))
+        Illustration.objects.filter(pk=image.pk).update(width=80, height=40)
+        old_name = image.file.name
+        untouched = factories.IllustrationFactory(title="Clean drawing")
+        untouched_name = untouched.file.name
+
+        out = io.StringIO()
+        call_command("strip_image_metadata", "--dry-run", stdout=out)
+        assert "Would clean 1 image;" in out.getvalue()
+        assert samples.private_metadata_in(stored_bytes(image.file))
+
+        call_command("strip_image_metadata", stdout=io.StringIO())
+        image.refresh_from_db()
+        original = stored_bytes(image.file)
+        assert_clean(original)
+        assert (image.width, image.height) == (40, 80)
+        assert image.file_size == len(original)
+        assert not storage.exists(old_name)
+        untouched.refresh_from_db()
+        assert untouched.file.name == untouched_name
+
+        again = io.StringIO()
+        call_command("strip_image_metadata", stdout=again)
+        assert "Cleaned 0 images;" in again.getvalue()
