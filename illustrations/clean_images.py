@@ -25,6 +25,7 @@ Files visitors send with a story are not touched: they stay as sent, in private 
 import io
 import os
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps, JpegImagePlugin
@@ -80,6 +81,7 @@ def reencode(data, image_format):
             options.update(lossless=b"VP8L" in data[:64], quality=90)
         elif image_format in ("avif", "heif"):
             options["quality"] = 90
+            options["speed"] = getattr(settings, "WAGTAILIMAGES_AVIF_SPEED", 8)
     picture.info = {key: value for key, value in picture.info.items() if key in KEEP_INFO}
     picture.info.pop("icc_profile", None)
     output = io.BytesIO()
