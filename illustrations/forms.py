@@ -3,7 +3,9 @@ the edit view and both steps of the multiple uploader.
 
 It requires alt text or the decorative tick, a credit and a licence, and lets the file's content,
 not its name, decide its type: a PNG called .jpg is stored as .png, a text file called .png or an
-SVG (which can carry scripts) is refused with a message saying why.
+SVG (which can carry scripts) is refused with a message saying why. A pixel bomb or a damaged
+file is refused from its header (illustrations/image_checks.py), and the upload is rewritten
+without its location and device metadata before anything stores it (clean_images.py).
 
 The multiple uploader first validates only the file with this form; because the metadata is
 missing, Wagtail keeps the upload aside (an `UploadedFile`) and creates the image only when the

@@ -1,5 +1,6 @@
 """The audio and video library item: wagtailmedia's media with transcript, captions and
-duration and size read from the file itself."""
+duration and size read from the file itself. Its poster (wagtailmedia's `thumbnail`) is
+published as stored, so it gets the same header check and metadata stripping as every image."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
