@@ -173,6 +173,14 @@ class TestImageUpload:
         assert not Illustration.objects.exists()
         assert stored_files("") == before
 
+    def test_large_artwork_under_the_limit_is_accepted(self, admin_client):
+        buffer = io.BytesIO()
+        Image.new("1", (8000, 6000), 1).save(buffer, "PNG")  # 48 megapixels, 1-bit
+        response = post_single(admin_client, "poster-a1.png", buffer.getvalue())
+        assert response.status_code == 302
+        image = Illustration.objects.get()
+        assert (image.width, image.height) == (8000, 6000)
+
     def test_replacing_a_file_with_a_bomb_keeps_the_old_file(self, admin_client):
         image = factories.IllustrationFactory(title="Kept")
         old_name = image.file.name
