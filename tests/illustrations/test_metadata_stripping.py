@@ -136,6 +136,14 @@ class TestPhoneJpeg:
         assert (image.width, image.height) == (40, 80)
         assert image.file_size == len(original)
 
+    def test_an_upload_spooled_to_a_temporary_file_is_cleaned_too(self, admin_client, settings):
+        # Large uploads reach the form as a file on disk that storage may move into place.
+        settings.FILE_UPLOAD_MAX_MEMORY_SIZE = 1
+        image = upload(admin_client, "IMG_2043.jpg", samples.gps_jpeg())
+        original = stored_bytes(image.file)
+        assert_clean(original)
+        assert image.file_size == len(original)
+
     def test_replacing_the_file_of_an_image_cleans_the_new_one(self, admin_client):
         image = factories.IllustrationFactory(title="Portrait")
         data = form_data(title="Portrait")
