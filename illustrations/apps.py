@@ -10,7 +10,11 @@ class IllustrationsConfig(AppConfig):
 
     def ready(self):
         from .avif import register_fast_avif
+        from .clean_images import register_metadata_free_renditions
+        from .image_checks import limit_pillow_for_this_process
         from .signals import register_signal_handlers
 
         register_fast_avif()
+        register_metadata_free_renditions()
+        limit_pillow_for_this_process()
         register_signal_handlers()

@@ -3,7 +3,9 @@ the edit view and both steps of the multiple uploader.
 
 It requires alt text or the decorative tick, a credit and a licence, and lets the file's content,
 not its name, decide its type: a PNG called .jpg is stored as .png, a text file called .png or an
-SVG (which can carry scripts) is refused with a message saying why.
+SVG (which can carry scripts) is refused with a message saying why. A pixel bomb or a damaged
+file is refused from its header (illustrations/image_checks.py), and the upload is rewritten
+without its location and device metadata before anything stores it (clean_images.py).
 
 The multiple uploader first validates only the file with this form; because the metadata is
 missing, Wagtail keeps the upload aside (an `UploadedFile`) and creates the image only when the
@@ -11,17 +13,18 @@ editor completes this form for it, so the uploader cannot create an incomplete i
 """
 
 import os
-import warnings
 
+import willow
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
-from PIL import Image as PILImage
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 
+from .clean_images import clean_upload
+from .image_checks import read_image_header
 from .permissions import is_illustrator_only, public_page_title
 from .renditions import enqueue_site_renditions
 
@@ -55,36 +58,25 @@ class IllustrationFileField(WagtailImageField):
         )
 
     def check_image_pixel_size(self, f):
-        # Read the dimensions from the header first: Wagtail's own check decodes the whole image,
-        # which for a forged header means decoding (or failing on) gigapixels of nothing.
+        # The shared header check (image_checks.py) instead of Wagtail's, which asks Willow for
+        # the frame count and, for some formats, decodes to find it.
         try:
-            f.seek(0)
-            with warnings.catch_warnings():
-                warnings.simplefilter("error", PILImage.DecompressionBombWarning)
-                width, height = PILImage.open(f).size
-        except (PILImage.DecompressionBombWarning, PILImage.DecompressionBombError):
-            width = height = None
-        except Exception:  # noqa: BLE001 - Willow's formats (e.g. AVIF) may need its plugin
-            width = height = 0
-        finally:
-            f.seek(0)
-        if width is None or (self.max_image_pixels and width * height > self.max_image_pixels):
-            raise ValidationError(
-                self.error_messages["file_too_many_pixels"]
-                % {
-                    "num_pixels": f"{width * height:,}" if width else "too many",
-                    "max_pixels_count": f"{self.max_image_pixels:,}",
-                },
-                code="file_too_many_pixels",
-            )
-        try:
-            super().check_image_pixel_size(f)
-        except ValidationError:
+            read_image_header(f, limit=self.max_image_pixels)
+        except ValidationError as error:
+            if error.code == "not_an_image":
+                raise ValidationError(
+                    self.error_messages["invalid_image"], code="invalid_image"
+                ) from error
             raise
-        except Exception as error:  # noqa: BLE001 - a truncated or corrupt file
-            raise ValidationError(
-                self.error_messages["invalid_image"], code="invalid_image"
-            ) from error
+
+    def to_python(self, data):
+        f = super().to_python(data)
+        if f is not None and clean_upload(f):
+            # What was uploaded is rewritten without its location and device metadata, so
+            # every later step (Wagtail's parked multiple upload too) stores only the clean copy.
+            f.image = willow.Image.open(f)
+            f.seek(0)
+        return f
 
     def allowed_formats(self):
         return {"jpeg" if ext == "jpg" else ext for ext in self.allowed_image_extensions}

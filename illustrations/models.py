@@ -9,7 +9,14 @@ import datetime
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from wagtail.images.models import AbstractImage, AbstractRendition, Image, ImageQuerySet
+from PIL import Image as PILImage
+from wagtail.images.models import (
+    AbstractImage,
+    AbstractRendition,
+    Image,
+    ImageQuerySet,
+    SourceImageIOError,
+)
 
 from .licences import LICENCE_URLS, Licence
 
@@ -114,6 +121,39 @@ class Illustration(AbstractImage):
             values.get("focal_point_width"),
             values.get("focal_point_height"),
         )
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "file" in update_fields:
+            self._clean_new_file()
+        super().save(*args, **kwargs)
+
+    def _clean_new_file(self):
+        """Strip location and device metadata from a new or replaced original (every path
+        that creates an image comes through here; see clean_images.py)."""
+        from .clean_images import clean_file_field
+
+        previous = getattr(self, "_rendition_source", None)
+        if clean_file_field(self, "file", previous_name=previous[0] if previous else None):
+            self.finish_file_replacement()
+
+    def finish_file_replacement(self):
+        """After the file was rewritten: its size, hash and (turned) dimensions."""
+        self._set_image_file_metadata()
+        with self.open_file() as handle, PILImage.open(handle) as picture:
+            self.width, self.height = picture.size
+
+    def generate_rendition_file(self, filter, *, source=None):
+        # A file that Pillow refuses to decode (over the pixel limit, cut short, damaged: an old
+        # upload or an import that predates the header check) is reported as Wagtail's
+        # SourceImageIOError, which its admin listings, chooser previews and
+        # `get_rendition_or_not_found` show as a "not found" placeholder instead of a 500.
+        try:
+            return super().generate_rendition_file(filter, source=source)
+        except (PILImage.DecompressionBombError, OSError, SyntaxError) as error:
+            if isinstance(error, SourceImageIOError):
+                raise
+            raise SourceImageIOError(f"Image {self.pk} cannot be decoded: {error}") from error
 
     @property
     def default_alt_text(self):

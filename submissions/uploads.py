@@ -1,9 +1,11 @@
-"""Checks on files sent with a story: type read from the content, sizes and count limited."""
+"""Checks on files sent with a story: type read from the content, sizes and count limited,
+pictures checked for pixel bombs and damage without being decoded."""
 
 import filetype
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from PIL import Image, UnidentifiedImageError
+
+from illustrations.image_checks import read_image_header, unreadable
 
 MAX_FILES = 3
 MAX_FILE_SIZE = 20 * 1024 * 1024
@@ -59,17 +61,15 @@ def inspect_upload(upload):
         )
     kind, extension = accepted
     if kind == "image":
-        # A few right bytes at the start are not a picture: make sure the image decodes.
+        # The shared check (illustrations/image_checks.py): a pixel bomb or a damaged picture
+        # gets the same message as in the admin, read from the header without decoding.
+        # The file itself is kept exactly as sent.
         try:
-            with Image.open(upload) as image:
-                image.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
-            raise ValidationError(
-                f"“{name}” looks like an image but could not be read. It may be damaged: "
-                "please export it again and attach the new copy."
-            ) from exc
-        finally:
-            upload.seek(0)
+            read_image_header(upload, name=name)
+        except ValidationError as error:
+            if error.code == "not_an_image":
+                raise unreadable(name) from error
+            raise
     return kind, guess.mime, extension
 
 

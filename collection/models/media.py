@@ -1,11 +1,16 @@
 """The audio and video library item: wagtailmedia's media with transcript, captions and
-duration and size read from the file itself."""
+duration and size read from the file itself. Its poster (wagtailmedia's `thumbnail`) is
+published as stored, so it gets the same header check and metadata stripping as every image."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtailmedia.models import AbstractMedia
+
+from illustrations.clean_images import clean_file_field
+from illustrations.image_checks import read_image_header
 
 from ..media_metadata import read_duration_and_size
 
@@ -55,7 +60,24 @@ class StoryMedia(AbstractMedia):
     def mime_type(self):
         return self.sources[0]["type"]
 
+    def _new_thumbnail(self):
+        thumbnail = self.thumbnail
+        return thumbnail if thumbnail and not getattr(thumbnail, "_committed", True) else None
+
+    def clean(self, *args, **kwargs):
+        super().clean(*args, **kwargs)
+        # The poster is published as it is: the same header check as every image upload.
+        thumbnail = self._new_thumbnail()
+        if thumbnail is not None:
+            try:
+                read_image_header(thumbnail)
+            except ValidationError as error:
+                raise ValidationError({"thumbnail": error.messages}) from error
+
     def save(self, *args, **kwargs):
+        if self._new_thumbnail() is not None:
+            # No location or camera details in a published poster (see clean_images.py).
+            clean_file_field(self, "thumbnail")
         if self.file:
             duration, size = read_duration_and_size(self.file)
             self.file_size = size

@@ -4,11 +4,17 @@ The podcast feed (collection/feeds.py) reads them; each episode's own details co
 story and the audio item it uses.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+from illustrations.image_checks import read_image_header
+
+logger = logging.getLogger(__name__)
 
 # Podcast directories ask for square artwork between these sizes (in pixels).
 ARTWORK_MIN_SIZE = 1400
@@ -112,6 +118,7 @@ class PodcastChannelSettings(BaseSiteSetting):
     def clean(self):
         super().clean()
         if self.artwork_id and self.artwork:
+            self._check_artwork_file()
             shorter = min(self.artwork.width, self.artwork.height)
             if shorter < ARTWORK_MIN_SIZE:
                 raise ValidationError(
@@ -121,6 +128,22 @@ class PodcastChannelSettings(BaseSiteSetting):
                         f"{self.artwork.height}. Choose a larger image."
                     }
                 )
+
+    def _check_artwork_file(self):
+        """The same header check as every upload, for artwork already in the library (an old
+        upload or an import may predate it): a pixel bomb never becomes the feed's cover."""
+        try:
+            with self.artwork.open_file() as handle:
+                read_image_header(handle)
+        except ValidationError as error:
+            raise ValidationError({"artwork": error.messages}) from error
+        except Exception as error:  # noqa: BLE001 - the file is missing or unreadable
+            raise ValidationError(
+                {
+                    "artwork": f"The file of '{self.artwork.title}' cannot be read. Choose another "
+                    "image or upload it again."
+                }
+            ) from error
 
     @property
     def category_parts(self):
@@ -136,4 +159,8 @@ class PodcastChannelSettings(BaseSiteSetting):
         side = min(image.width, image.height, ARTWORK_MAX_SIZE)
         if side < ARTWORK_MIN_SIZE:
             return None
-        return image.get_rendition(f"fill-{side}x{side}|format-jpeg|jpegquality-85")
+        try:
+            return image.get_rendition(f"fill-{side}x{side}|format-jpeg|jpegquality-85")
+        except Exception:  # noqa: BLE001 - a broken or oversized file: the feed goes out without
+            logger.exception("Podcast artwork %s could not be rendered", image.pk)
+            return None
