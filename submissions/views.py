@@ -1,7 +1,7 @@
 """Public views of the "Share your story" page: the form, and the confirmation after it.
 
-Post/redirect/get: a successful post stores the submission, sends the emails and redirects to
-the confirmation route with the reference signed into the address, so reloading the
+Post/redirect/get: a successful post stores the submission, queues its emails (a task: the
+visitor never waits on a mail server) and redirects to the confirmation route with the reference signed into the address, so reloading the
 confirmation never sends the story twice.
 """
 
@@ -14,8 +14,10 @@ from django_ratelimit.core import is_ratelimited
 
 from .client_ip import rate_limit_key
 from .forms import ShareStoryForm
-from .notifications import send_after_submission
+from operations.queue import enqueue_on_commit
+
 from .services import create_submission
+from .tasks import send_submission_emails
 
 logger = logging.getLogger(__name__)
 
@@ -75,7 +77,7 @@ def share_story(page, request):
         logger.error("Storing a submission failed (%s)", type(exc).__name__)
         return render_form(page, request, form, status=503, problem=SAVE_FAILED_MESSAGE)
 
-    send_after_submission(submission, page, request)
+    enqueue_on_commit(send_submission_emails, submission.pk, page.pk)
     thanks = page.get_url(request) + page.reverse_subpage("thanks_view")
     return redirect(f"{thanks}?ref={signing.dumps(submission.reference, salt=REFERENCE_SALT)}")
 

@@ -1,5 +1,6 @@
 """Settings for the test suite: fast hashing, in-memory mail, media in a temporary folder."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -9,9 +10,27 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=tempfile.mkdtemp(prefix="mtg-test-media-"))
-STORAGES["submissions"]["OPTIONS"]["location"] = tempfile.mkdtemp(  # noqa: F405
-    prefix="mtg-test-submissions-"
+# Mail straight to Django's test outbox; tests of the mail queue and RQ workers started by tests
+# (tests/queue/) set these from the environment.
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.locmem.EmailBackend")
+EMAIL_DELIVERY_BACKEND = env(
+    "EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.locmem.EmailBackend"
 )
+EMAIL_HOST = env("EMAIL_HOST", default="127.0.0.1")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=tempfile.mkdtemp(prefix="mtg-test-media-"))
+STORAGES["submissions"]["OPTIONS"]["location"] = env(  # noqa: F405
+    "TEST_SUBMISSIONS_ROOT", default=tempfile.mkdtemp(prefix="mtg-test-submissions-")
+)
+# An RQ worker started by a test (a separate process) must open the test database: SQLite's
+# test database is therefore a file, not in memory (a RAM-backed folder where there is one).
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    _shm = "/dev/shm" if os.path.isdir("/dev/shm") else None
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": env(
+            "TEST_SQLITE_NAME",
+            default=os.path.join(tempfile.mkdtemp(prefix="mtg-test-db-", dir=_shm), "test.sqlite3"),
+        )
+    }
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,67 @@
+"""Background tasks of the operations app: mail delivery, CDN purges, the periodic jobs.
+
+Each is safe to run twice: a delivered message leaves a receipt and is not sent again; a purge
+or a publish pass repeated does no harm. A failure raises, so the queue retries it with
+backoff (operations.tasks_backend) and finally lists it in the failed-task report.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.utils import timezone
+from django_tasks import task
+
+logger = logging.getLogger(__name__)
+
+RECEIPT_DAYS = 30
+
+
+@task()
+def deliver_email(message_data):
+    from .mail import message_from_data, message_id
+    from .models import TaskReceipt
+
+    key = f"email:{message_id(message_data)}"[:255]
+    if TaskReceipt.objects.filter(key=key).exists():
+        return "already sent"
+    connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
+    # Raises on a refused, timed-out or broken connection: the queue tries again later.
+    connection.send_messages([message_from_data(message_data)])
+    TaskReceipt.objects.get_or_create(key=key)
+    return "sent"
+
+
+@task()
+def purge_pages_listing(page_id):
+    """Purge from the CDN the pages that list this page (its ancestors, its series, feeds)."""
+    from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
+    from wagtail.models import Page
+
+    from .purges import urls_listing
+
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return 0
+    urls = urls_listing(page)
+    logger.info("purging %d URLs from the CDN", len(urls))
+    # In this job, not another: the purge is the work this task exists for.
+    purge_urls_from_cache_task.call(urls)
+    return len(urls)
+
+
+@task()
+def publish_scheduled_pages():
+    from django.core.management import call_command
+
+    call_command("publish_scheduled", verbosity=0)
+
+
+@task()
+def prune_task_receipts():
+    from .models import TaskReceipt
+
+    cutoff = timezone.now() - timedelta(days=RECEIPT_DAYS)
+    deleted, _ = TaskReceipt.objects.filter(done_at__lt=cutoff).delete()
+    return deleted
