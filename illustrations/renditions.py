@@ -18,7 +18,6 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
-
 logger = logging.getLogger(__name__)
 
 # Output formats for every width: modern formats first, the fallback last (used by <img>).

@@ -1,8 +1,8 @@
 """Public views of the "Share your story" page: the form, and the confirmation after it.
 
 Post/redirect/get: a successful post stores the submission, queues its emails (a task: the
-visitor never waits on a mail server) and redirects to the confirmation route with the reference signed into the address, so reloading the
-confirmation never sends the story twice.
+visitor never waits on a mail server) and redirects to the confirmation route with the
+reference signed into the address, so reloading the confirmation never sends the story twice.
 """
 
 import logging
@@ -12,10 +12,10 @@ from django.core import signing
 from django.shortcuts import redirect
 from django_ratelimit.core import is_ratelimited
 
-from .client_ip import rate_limit_key
-from .forms import ShareStoryForm
 from operations.queue import enqueue_on_commit
 
+from .client_ip import rate_limit_key
+from .forms import ShareStoryForm
 from .services import create_submission
 from .tasks import send_submission_emails
 
