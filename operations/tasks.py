@@ -18,6 +18,11 @@ logger = logging.getLogger(__name__)
 RECEIPT_DAYS = 30
 
 
+class MailDeliveryError(Exception):
+    """A delivery attempt failed. Says how, never to whom: SMTP errors quote addresses, and
+    the queue logs a failed task's traceback and shows it in the failed-task report."""
+
+
 @task()
 def deliver_email(message_data):
     from .mail import message_from_data, message_id
@@ -27,8 +32,14 @@ def deliver_email(message_data):
     if TaskReceipt.objects.filter(key=key).exists():
         return "already sent"
     connection = get_connection(settings.EMAIL_DELIVERY_BACKEND, fail_silently=False)
-    # Raises on a refused, timed-out or broken connection: the queue tries again later.
-    connection.send_messages([message_from_data(message_data)])
+    try:
+        connection.send_messages([message_from_data(message_data)])
+    except Exception as error:
+        # Raised for the queue to retry with backoff (a refused, timed-out or broken connection).
+        code = getattr(error, "smtp_code", None)
+        raise MailDeliveryError(
+            f"{type(error).__name__}{f' {code}' if code else ''} while sending {key}"
+        ) from None
     TaskReceipt.objects.get_or_create(key=key)
     return "sent"
 

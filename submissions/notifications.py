@@ -19,6 +19,10 @@ logger = logging.getLogger(__name__)
 EDITORS_GROUP = "Editors"
 
 
+class SubmissionEmailError(Exception):
+    """An email after a submission failed; says which and why without quoting an address."""
+
+
 def message_id(submission, kind):
     return f"<{submission.reference.lower()}.{kind}@submissions.mindthegap>"
 
@@ -73,7 +77,7 @@ def notify_editors(submission):
 
 
 def send_after_submission(submission, page, request=None):
-    first_error = None
+    failed = []
     for label, send in (
         ("confirmation", lambda: send_confirmation(submission, page, request)),
         ("editor notification", lambda: notify_editors(submission)),
@@ -87,6 +91,10 @@ def send_after_submission(submission, page, request=None):
                 submission.reference,
                 type(exc).__name__,
             )
-            first_error = first_error or exc
-    if first_error is not None:
-        raise first_error
+            failed.append(f"{label} ({type(exc).__name__})")
+    if failed:
+        # Raised for the queue to retry; without the original error, whose text (and so the
+        # task's logged traceback) can quote the addresses.
+        raise SubmissionEmailError(
+            f"submission {submission.reference}: {', '.join(failed)} failed"
+        ) from None
