@@ -24,7 +24,6 @@ class FailedTask:
     queue: str
     task: str
     failed_at: datetime | None
-    attempts: int
     error: str
 
 
@@ -56,7 +55,7 @@ def failed_tasks(limit=200):
 
     found = []
     for queue in _queues():
-        registry = FailedJobRegistry(queue=queue)
+        registry = FailedJobRegistry(queue=queue, job_class=queue.job_class)
         ids = registry.get_job_ids(0, limit - 1)
         for job in RQJob.fetch_many(ids, connection=queue.connection):
             if job is None:
@@ -67,7 +66,6 @@ def failed_tasks(limit=200):
                     queue=queue.name,
                     task=job.func_name or "?",
                     failed_at=job.ended_at,
-                    attempts=len(job.results()) or 1,
                     error=_last_error_line(job),
                 )
             )
@@ -78,7 +76,9 @@ def failed_tasks(limit=200):
 def failed_count():
     from rq.registry import FailedJobRegistry
 
-    return sum(FailedJobRegistry(queue=queue).count for queue in _queues())
+    return sum(
+        FailedJobRegistry(queue=queue, job_class=queue.job_class).count for queue in _queues()
+    )
 
 
 def retry_failed(queue_name, job_id):
@@ -90,7 +90,7 @@ def retry_failed(queue_name, job_id):
         return False
     queue = next(queue for queue in _queues() if queue.name == queue_name)
     try:
-        FailedJobRegistry(queue=queue).requeue(job_id)
+        FailedJobRegistry(queue=queue, job_class=queue.job_class).requeue(job_id)
     except (InvalidJobOperation, NoSuchJobError):
         return False
     logger.info("failed task %s put back on queue %s", job_id, queue_name)

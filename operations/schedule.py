@@ -93,7 +93,7 @@ def clean_abandoned_jobs():
     from rq.registry import StartedJobRegistry
 
     for name in settings.RQ_QUEUES:
-        StartedJobRegistry(queue=django_rq.get_queue(name, job_class=Job)).cleanup()
+        StartedJobRegistry(queue=django_rq.get_queue(name, job_class=Job), job_class=Job).cleanup()
 
 
 def run_pass():
