@@ -23,6 +23,20 @@ class MailDeliveryError(Exception):
     the queue logs a failed task's traceback and shows it in the failed-task report."""
 
 
+def describe(error):
+    """The error's class and code; its text only where it cannot quote an address (a broken
+    or timed-out connection)."""
+    import smtplib
+
+    code = getattr(error, "smtp_code", None)
+    text = f"{type(error).__name__}{f' {code}' if code else ''}"
+    if isinstance(error, (smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError)) or (
+        isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException)
+    ):
+        text += f": {str(error)[:200]}"
+    return text
+
+
 @task()
 def deliver_email(message_data):
     from .mail import message_from_data, message_id
@@ -36,10 +50,7 @@ def deliver_email(message_data):
         connection.send_messages([message_from_data(message_data)])
     except Exception as error:
         # Raised for the queue to retry with backoff (a refused, timed-out or broken connection).
-        code = getattr(error, "smtp_code", None)
-        raise MailDeliveryError(
-            f"{type(error).__name__}{f' {code}' if code else ''} while sending {key}"
-        ) from None
+        raise MailDeliveryError(f"{describe(error)} while sending {key}") from None
     TaskReceipt.objects.get_or_create(key=key)
     return "sent"
 
