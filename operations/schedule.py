@@ -108,5 +108,7 @@ def run_pass():
             step()
         except Exception:  # noqa: BLE001 - the next pass tries again
             ok = False
-            logger.exception("scheduler pass failed while %s", label)
+            logger.exception("scheduler step failed: %s", label)
+    if not ok:
+        logger.error("scheduler pass failed; the next pass tries again")
     return ok
