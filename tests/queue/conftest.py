@@ -21,8 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CLOSED_PORT = 8251
 RETRY_INTERVALS = [1]
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 
 def database_url():
     db = connection.settings_dict
