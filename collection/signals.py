@@ -1,10 +1,12 @@
-"""Keeps the search index of stories in step with the transcripts of the media they use."""
+"""Keeps the search index of stories in step with the transcripts of the media they use: a save
+of an audio or video item queues collection.tasks.reindex_stories_using_media."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Page, ReferenceIndex
-from wagtail.search import index
+
+from operations.queue import enqueue_on_commit
 
 from .models import StoryMedia, StoryPage
 
@@ -20,9 +22,10 @@ def stories_using(media):
 
 
 @receiver(post_save, sender=StoryMedia)
-def reindex_stories_using_media(sender, instance, raw=False, **kwargs):
+def queue_reindex_on_media_save(sender, instance, raw=False, **kwargs):
     # A transcript edit changes what a search for the story's spoken words should find.
     if raw:
         return
-    for story in stories_using(instance):
-        index.insert_or_update_object(story)
+    from .tasks import reindex_stories_using_media
+
+    enqueue_on_commit(reindex_stories_using_media, instance.pk)

@@ -38,6 +38,8 @@ EXCLUDED_MODELS = [
     "sessions",
     "wagtailsearch.indexentry",
     "wagtailcore.referenceindex",
+    # django-rq's admin placeholder: an unmanaged model with no table.
+    "django_rq.dashboard",
 ]
 
 

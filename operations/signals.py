@@ -4,9 +4,9 @@
   of a page, or a change to a content model (a theme, an illustration, site settings), once the
   transaction commits, so readers see a publish on their next request.
 - When a CDN is configured (WAGTAILFRONTENDCACHE), Wagtail's frontend_cache app purges the
-  published page itself; here the pages that *list* it are purged too: its ancestors (the home
-  page and the stories index), the series it belongs to, and their fixed sub-routes (feeds,
-  transcripts) when they are routable pages.
+  published page itself; here a task is queued (operations.tasks.purge_pages_listing) that
+  purges the pages that *list* it too (operations.purges).
+- A task that fails is logged, whichever backend ran it.
 """
 
 import logging
@@ -14,8 +14,7 @@ import logging
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.urls import NoReverseMatch, reverse
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from django_tasks.signals import task_finished
 from wagtail.images.models import AbstractRendition
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -44,55 +43,22 @@ def model_changed(sender, **kwargs):
         schedule_new_generation()
 
 
-def fixed_route_paths(page):
-    """Paths of a routable page's routes that take no arguments (e.g. its feeds)."""
-    paths = []
-    if not isinstance(page, RoutablePageMixin):
-        return paths
-    for pattern in page.get_subpage_urls():
-        name = getattr(pattern, "name", None)
-        if not name:
-            continue
-        try:
-            paths.append(page.reverse_subpage(name))
-        except Exception:  # noqa: BLE001 - the route needs arguments: not a fixed path
-            continue
-    return paths
-
-
-def related_pages(page):
-    page = page.specific
-    pages = [page]
-    pages += [ancestor.specific for ancestor in page.get_ancestors().filter(depth__gt=1).live()]
-    memberships = getattr(page, "series_memberships", None)
-    if memberships is not None:
-        pages += [m.series for m in memberships.select_related("series") if m.series.live]
-    return pages
-
-
 def purge_related_pages(sender, instance, **kwargs):
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from .queue import enqueue_on_commit
+    from .tasks import purge_pages_listing
 
-    batch = PurgeBatch()
-    for page in related_pages(instance):
-        # frontend_cache's own handler purges the published page's main URL.
-        if page.pk != instance.pk:
-            batch.add_page(page)
-        page_url = page.get_full_url()
-        if page_url:
-            routes = [path.lstrip("/") for path in fixed_route_paths(page) if path.strip("/")]
-            batch.add_urls([page_url.rstrip("/") + "/" + path for path in routes])
-    # Site-wide lists that show every story: the feeds and the sitemap.
-    root_url = instance.get_site().root_url if instance.get_site() else ""
-    for name in settings.FRONTEND_CACHE_PURGE_URL_NAMES:
-        try:
-            batch.add_url(root_url + reverse(name))
-        except NoReverseMatch:
-            continue
-    logger.info("purging %d URLs from the CDN", len(batch.urls))
-    batch.purge()
+    enqueue_on_commit(purge_pages_listing, instance.pk)
+
+
+def log_failed_task(sender, task_result, **kwargs):
+    """Say so when a task fails, whatever the backend (the immediate one records it silently)."""
+    from django_tasks.base import TaskResultStatus
+
+    if task_result.status == TaskResultStatus.FAILED:
+        error = task_result.errors[-1].exception_class_path if task_result.errors else "?"
+        logger.error("background task %s failed (%s)", task_result.task.module_path, error)
 
 
 def connect():
@@ -102,3 +68,4 @@ def connect():
     post_delete.connect(model_changed, dispatch_uid="page-cache-post-delete")
     page_published.connect(purge_related_pages, dispatch_uid="frontend-cache-related-published")
     page_unpublished.connect(purge_related_pages, dispatch_uid="frontend-cache-related-unpub")
+    task_finished.connect(log_failed_task, dispatch_uid="operations-log-failed-task")

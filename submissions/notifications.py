@@ -1,19 +1,36 @@
 """Emails sent after a submission is safely stored: a confirmation to the sender, a note to
-editors. Each is tried on its own; a failure is logged (reference and error type only, since
-mail errors can quote addresses) and never undoes or rejects the submission.
+editors. Sent by a task (submissions.tasks.send_submission_emails), never in the visitor's
+request. Each is tried on its own; a failure is logged (reference and error type only, since
+mail errors can quote addresses), never undoes the submission, and is raised again once both
+were tried so the queue retries. Each message's Message-ID is made from the reference, so the
+mail queue (operations.mail) sends it once however often the task runs.
 """
 
 import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 
 logger = logging.getLogger(__name__)
 
 EDITORS_GROUP = "Editors"
+
+
+class SubmissionEmailError(Exception):
+    """An email after a submission failed; says which and why without quoting an address."""
+
+
+def message_id(submission, kind):
+    return f"<{submission.reference.lower()}.{kind}@submissions.mindthegap>"
+
+
+def send_mail(subject, message, from_email, recipient_list, message_id):
+    return EmailMessage(
+        subject, message, from_email, recipient_list, headers={"Message-ID": message_id}
+    ).send()
 
 
 def editor_addresses():
@@ -35,6 +52,7 @@ def send_confirmation(submission, page, request=None):
         message=render_to_string("submissions/email/confirmation.txt", context),
         from_email=None,
         recipient_list=[submission.email],
+        message_id=message_id(submission, "confirmation"),
     )
 
 
@@ -54,10 +72,12 @@ def notify_editors(submission):
         ),
         from_email=None,
         recipient_list=recipients,
+        message_id=message_id(submission, "editors"),
     )
 
 
 def send_after_submission(submission, page, request=None):
+    failed = []
     for label, send in (
         ("confirmation", lambda: send_confirmation(submission, page, request)),
         ("editor notification", lambda: notify_editors(submission)),
@@ -71,3 +91,10 @@ def send_after_submission(submission, page, request=None):
                 submission.reference,
                 type(exc).__name__,
             )
+            failed.append(f"{label} ({type(exc).__name__})")
+    if failed:
+        # Raised for the queue to retry; without the original error, whose text (and so the
+        # task's logged traceback) can quote the addresses.
+        raise SubmissionEmailError(
+            f"submission {submission.reference}: {', '.join(failed)} failed"
+        ) from None

@@ -1,10 +1,11 @@
 """Public views of the "Share your story" page: the form, and the confirmation after it.
 
-Post/redirect/get: a successful post stores the submission, sends the emails and redirects to
-the confirmation route with the reference signed into the address, so reloading the
-confirmation never sends the story twice. A form posted again (a double click, a replay, a
-resend after a lost response) is answered with the confirmation of what it already stored and
-stores nothing new (see services.store_submission_once).
+Post/redirect/get: a successful post stores the submission, queues its emails (a task: the
+visitor never waits on a mail server) and redirects to the confirmation route with the
+reference signed into the address, so reloading the confirmation never sends the story twice.
+A form posted again (a double click, a replay, a resend after a lost response) is answered with
+the confirmation of what it already stored and stores nothing new (see
+services.store_submission_once).
 """
 
 import logging
@@ -12,10 +13,12 @@ import logging
 from django.core import signing
 from django.shortcuts import redirect
 
+from operations.queue import enqueue_on_commit
+
 from .forms import ShareStoryForm, stamp_token
-from .notifications import send_after_submission
 from .rate_limit import limit_reached
 from .services import store_submission_once, submission_for_form
+from .tasks import send_submission_emails
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +80,7 @@ def share_story(page, request):
         return render_form(page, request, form, status=503, problem=SAVE_FAILED_MESSAGE)
 
     if new:
-        send_after_submission(submission, page, request)
+        enqueue_on_commit(send_submission_emails, submission.pk, page.pk)
     return redirect_to_thanks(page, request, submission)
 
 

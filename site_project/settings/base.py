@@ -24,6 +24,11 @@ INSTALLED_APPS = [
     "illustrations",
     "submissions",
     "operations",
+    # Background tasks: Django's tasks API, and its RQ backend with django-rq's commands
+    # (rqworker) and connection settings (RQ_QUEUES).
+    "django_tasks",
+    "django_tasks_rq",
+    "django_rq",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -234,14 +239,42 @@ UPLOAD_SPOOL_STALE_SECONDS = env.int(
     "UPLOAD_SPOOL_STALE_SECONDS", default=env.int("GUNICORN_TIMEOUT", default=120) + 60
 )
 
-# Background tasks (django-tasks): rendition generation for new and changed images. The
-# immediate backend runs a task inline, which suits development and tests; production names a
-# worker backend in TASKS_BACKEND (see docs/deployment.md).
+# Background tasks (django-tasks; operations/tasks_backend.py, docs/deployment.md). Renditions,
+# mail, CDN purges, search-index updates and the periodic jobs are tasks. The embedded default,
+# the ImmediateBackend, runs each task in the process that queued it, right after the commit:
+# zero setup for `bin/serve` and tests. Production sets TASKS_BACKEND to the outbox backend on
+# RQ/Redis ("operations.tasks_backend.OutboxRQBackend") and runs workers (`rqworker`).
+TASK_QUEUES = ["default", "renditions"]
+# Seconds between the retries of a failed task on the RQ backend (five retries, about 1 h 30 in
+# all); a task still failing then stays in the admin's failed-task report until retried.
+TASK_RETRY_INTERVALS = env.list("TASK_RETRY_INTERVALS", cast=int, default=[15, 60, 300, 1200, 3600])
 TASKS = {
     "default": {
         "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend"),
+        "QUEUES": TASK_QUEUES,
+        # Read by the RQ backend only (operations/tasks_backend.py).
+        "OPTIONS": {
+            "RETRY": {"MAX": len(TASK_RETRY_INTERVALS), "INTERVALS": TASK_RETRY_INTERVALS},
+            "JOB_TIMEOUT": env.int("TASK_JOB_TIMEOUT", default=600),
+            "FAILURE_TTL": -1,
+        },
     },
 }
+# Redis for RQ (django-rq): RQ_REDIS_URL, else REDIS_URL. A short connect timeout: when Redis is
+# away, a commit falls back to the outbox at once instead of hanging the request.
+_RQ_URL = env("RQ_REDIS_URL", default="") or env("REDIS_URL", default="redis://127.0.0.1:6379/0")
+_RQ_URL += ("&" if "?" in _RQ_URL else "?") + "socket_connect_timeout=2"
+RQ_QUEUES = {name: {"URL": _RQ_URL, "DEFAULT_TIMEOUT": 600} for name in TASK_QUEUES}
+
+# Mail: every message is queued (operations/mail.py) and delivered by a worker through
+# EMAIL_DELIVERY_BACKEND, so no request waits on a mail server; EMAIL_TIMEOUT bounds each SMTP
+# connection (connect, and every read and write) so a server that never answers fails the
+# attempt, which the queue retries with backoff.
+EMAIL_BACKEND = "operations.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env(
+    "EMAIL_DELIVERY_BACKEND", default="django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # Share your story (submissions app)
 # Personal data of declined or archived submissions is erased this many days after the decision.

@@ -6,4 +6,5 @@ from .base import env
 DEBUG = True
 SECRET_KEY = env("SECRET_KEY", default="dev-only-not-secret-mind-the-gap")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Mail is queued as in production and "delivered" to the console.
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"

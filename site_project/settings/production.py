@@ -10,7 +10,7 @@ from django.core.exceptions import ImproperlyConfigured
 from operations.origin import parse_origin
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, SHARED_CACHE, STORAGES, WAGTAILADMIN_BASE_URL, env
+from .base import MIDDLEWARE, SHARED_CACHE, STORAGES, TASKS, WAGTAILADMIN_BASE_URL, env
 
 DEBUG = False
 
@@ -71,12 +71,12 @@ STORAGES = {
 }
 STATIC_URL = env("STATIC_URL", default="/static/")
 
-# Background tasks (django-tasks): an image's renditions (AVIF is slow to encode) are made by a
-# task queued on upload, on a change of file or focal point, and on publish. The base setting's
-# default, the ImmediateBackend, runs each task inside the request that queued it: uploads then
-# wait for their renditions, but visitors never do. For a real queue set TASKS_BACKEND to a
-# worker backend (e.g. the database backend of the django-tasks-db package) and run its worker
-# as a separate process beside gunicorn.
+# Background tasks on RQ/Redis through the outbox (operations/tasks_backend.py): a request only
+# writes a row; workers (`manage.py rqworker --job-class django_tasks_rq.Job default renditions`)
+# do the work; the scheduler hands over what Redis missed (docs/deployment.md).
+TASKS["default"]["BACKEND"] = env(
+    "TASKS_BACKEND", default="operations.tasks_backend.OutboxRQBackend"
+)
 # The page cache needs a cache every worker and node shares, or a publish would clear only one
 # process's copy; with the local-memory default it stays off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300) if SHARED_CACHE else 0
@@ -86,7 +86,7 @@ FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600) if SHAR
 # unless told --unencrypted (docs/backup.md).
 BACKUP_REQUIRE_ENCRYPTION = env.bool("BACKUP_REQUIRE_ENCRYPTION", default=True)
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="operations.mail.QueuedEmailBackend")
 EMAIL_HOST = env("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")

@@ -20,14 +20,18 @@ def purged():
 
 
 @override_settings(WAGTAILFRONTENDCACHE=FAKE_CDN)
-def test_publishing_a_story_purges_it_and_the_pages_that_list_it(site_tree, purged):
+def test_publishing_a_story_purges_it_and_the_pages_that_list_it(
+    site_tree, purged, django_capture_on_commit_callbacks
+):
     story = factories.StoryPageFactory(parent=site_tree["stories"], slug="purged-story")
     series = factories.SeriesPageFactory(parent=site_tree["series"], slug="a-series")
     SeriesStory.objects.create(series=series, story=story)
     purged.clear()
 
     story.title = "A new title"
-    story.save_revision().publish()
+    # The pages that list the story are purged by a task queued when the publish commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
 
     root = site_tree["home"].get_site().root_url
     expected = {
@@ -41,7 +45,10 @@ def test_publishing_a_story_purges_it_and_the_pages_that_list_it(site_tree, purg
     assert expected - set(purged) == set()
 
 
-def test_without_a_cdn_configured_nothing_is_purged(site_tree, purged):
+def test_without_a_cdn_configured_nothing_is_purged(
+    site_tree, purged, django_capture_on_commit_callbacks
+):
     story = factories.StoryPageFactory(parent=site_tree["stories"])
-    story.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
     assert purged == []

@@ -17,12 +17,16 @@ def test_search_finds_words_spoken_in_a_podcast(client, content):
     assert story.summary in html
 
 
-def test_search_is_reindexed_when_a_transcript_changes(client, content):
+def test_search_is_reindexed_when_a_transcript_changes(
+    client, content, django_capture_on_commit_callbacks
+):
     story, audio = content.podcast()
     assert "0 results" in client.get("/search/?q=ventriloquist").content.decode()
     audio = StoryMedia.objects.get(pk=audio.pk)
     audio.transcript = "<p>GUEST: I am not a ventriloquist.</p>"
-    audio.save()
+    # The stories using the media are re-indexed by a task queued when the save commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        audio.save()
     html = client.get("/search/?q=ventriloquist").content.decode()
     assert "1 result for" in html and story.url in html
 

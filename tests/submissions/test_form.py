@@ -122,9 +122,11 @@ class TestAHappyPost:
         assert "no-store" in confirmation["Cache-Control"]
 
     def test_sends_a_confirmation_and_tells_editors_without_personal_data(
-        self, client, share_page, form_data, editor
+        self, client, share_page, form_data, editor, django_capture_on_commit_callbacks
     ):
-        post(client, share_page, form_data)
+        # The emails are a task, queued when the submission is stored.
+        with django_capture_on_commit_callbacks(execute=True):
+            post(client, share_page, form_data)
         submission = StorySubmission.objects.get()
         to_sender = [m for m in mail.outbox if m.to == ["ama@example.org"]]
         to_editors = [m for m in mail.outbox if editor.email in m.to]
@@ -318,13 +320,20 @@ class TestRefusedPosts:
 
 class TestNothingLost:
     def test_an_email_failure_still_stores_the_submission(
-        self, client, share_page, form_data, editor, monkeypatch, caplog
+        self,
+        client,
+        share_page,
+        form_data,
+        editor,
+        monkeypatch,
+        caplog,
+        django_capture_on_commit_callbacks,
     ):
         def refuse(*args, recipient_list, **kwargs):
             raise smtplib.SMTPRecipientsRefused({recipient_list[0]: (550, b"no such user")})
 
         monkeypatch.setattr("submissions.notifications.send_mail", refuse)
-        with caplog.at_level(logging.INFO):
+        with caplog.at_level(logging.INFO), django_capture_on_commit_callbacks(execute=True):
             response = post(client, share_page, form_data)
         assert response.status_code == 302
         submission = StorySubmission.objects.get()

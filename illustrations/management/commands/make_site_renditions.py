@@ -8,7 +8,8 @@ By default each image is queued on the task backend (TASKS); `--now` makes them 
 from django.core.management.base import BaseCommand
 from wagtail.images import get_image_model
 
-from illustrations.renditions import generate_site_renditions, generate_site_renditions_task
+from illustrations.renditions import generate_site_renditions
+from illustrations.tasks import generate_site_renditions_task
 
 
 class Command(BaseCommand):

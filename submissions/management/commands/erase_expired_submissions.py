@@ -1,18 +1,15 @@
 """Erase the personal data of declined and archived submissions past the retention period.
 
-Run daily (cron or a scheduler). The period is settings.SUBMISSIONS_RETENTION_DAYS, counted
-from the last status change. Each erasure keeps its audit line.
+The scheduler queues this daily as a task (submissions.tasks.erase_expired_submissions, listed
+in operations/schedule.py); this command runs it by hand. The period is
+settings.SUBMISSIONS_RETENTION_DAYS, counted from the last status change. Each erasure keeps its
+audit line.
 """
-
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db.models import Q
-from django.utils import timezone
 
-from submissions.models import StorySubmission, SubmissionEvent, SubmissionStatus
-from submissions.services import erase_personal_data
+from submissions.retention import erase_expired, expired_submissions
 
 
 class Command(BaseCommand):
@@ -28,21 +25,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, dry_run=False, **options):
         days = settings.SUBMISSIONS_RETENTION_DAYS
-        cutoff = timezone.now() - timedelta(days=days)
-        expired = StorySubmission.objects.filter(
-            status__in=[SubmissionStatus.DECLINED, SubmissionStatus.ARCHIVED],
-            erased_at__isnull=True,
-        ).filter(
-            Q(status_changed_at__lt=cutoff)
-            | Q(status_changed_at__isnull=True, submitted_at__lt=cutoff)
-        )
         if dry_run:
-            self.stdout.write(f"{expired.count()} submission(s) would be erased.")
+            self.stdout.write(f"{expired_submissions().count()} submission(s) would be erased.")
             return
-        count = 0
-        for submission in expired.iterator():
-            erase_personal_data(submission, action=SubmissionEvent.Action.RETENTION_ERASED)
-            count += 1
+        count = erase_expired()
         self.stdout.write(
             f"Erased the personal data of {count} submission(s) decided more than {days} days ago."
         )
