@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from collection import views as collection_views
 from collection.feeds import AtomStoriesFeed, PodcastFeed, StoriesFeed
+from reuse.api.router import api_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -21,6 +22,9 @@ urlpatterns = [
     path("feeds/stories/atom/", AtomStoriesFeed(), name="feed-stories-atom"),
     path("feeds/podcast/", PodcastFeed(), name="feed-podcast"),
     path("credits/", include("illustrations.urls")),
+    # The read API, oEmbed, embeddable cards and citation downloads (reuse app).
+    path("api/v2/", include(api_urls())),
+    path("", include("reuse.urls")),
 ]
 
 if settings.DEBUG:
