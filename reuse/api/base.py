@@ -108,5 +108,5 @@ class ReadOnlyEndpoint(BaseAPIViewSet):
     def meta(self, request, item):
         return {
             "type": f"{type(item)._meta.app_label}.{type(item).__name__}",
-            "detail_url": api_url(request, self.name, item.pk),
+            "detail_url": api_url(request, self.endpoint, item.pk),
         }

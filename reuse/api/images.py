@@ -16,7 +16,7 @@ from .base import ReadOnlyEndpoint
 
 
 class PublicImagesEndpoint(ReadOnlyEndpoint):
-    name = "images"
+    name = endpoint = "images"
     model = get_image_model()
     known_query_parameters = ReadOnlyEndpoint.known_query_parameters | {"licence", "reusable"}
     choice_filters = {"licence": set(Licence.values), "reusable": {"true", "false"}}

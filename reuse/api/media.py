@@ -12,7 +12,7 @@ from .base import ReadOnlyEndpoint
 
 
 class PublicMediaEndpoint(ReadOnlyEndpoint):
-    name = "media"
+    name = endpoint = "media"
     model = get_media_model()
     known_query_parameters = ReadOnlyEndpoint.known_query_parameters | {"kind"}
     choice_filters = {"kind": {"audio", "video"}}

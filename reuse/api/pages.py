@@ -37,7 +37,7 @@ def with_page_data(queryset):
 
 
 class PublicPagesEndpoint(ReadOnlyEndpoint):
-    name = "pages"
+    name = endpoint = "pages"
     model = Page
     known_query_parameters = ReadOnlyEndpoint.known_query_parameters | {
         "type",
