@@ -7,6 +7,7 @@ live server. Change a representation (reuse/api/representations.py) and this tog
 """
 
 from django.http import JsonResponse
+from django.views.decorators.http import require_safe
 
 from collection.models import StoryFormat
 from illustrations.licences import Licence
@@ -572,5 +573,6 @@ SPEC = {
 }
 
 
+@require_safe
 def openapi_view(request):
     return JsonResponse(SPEC, json_dumps_params={"indent": 2})
