@@ -132,7 +132,7 @@ def test_card_stays_frameable_when_served_from_the_page_cache(client, story, set
     assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
     assert directives(second)["frame-ancestors"] == ["*"]
     assert not second.has_header("X-Frame-Options")
-    page = client.get(story.url)
+    client.get(story.url)
     page_again = client.get(story.url)
     assert page_again["X-Page-Cache"] == "hit"
     assert directives(page_again)["frame-ancestors"] == ["'self'"]
