@@ -44,7 +44,7 @@ def csl_name(name):
 def csl_item(story, request):
     """The story as one CSL-JSON item."""
     published = story.first_published
-    return {
+    record = {
         "id": f"mind-the-gap-{story.pk}",
         "type": "post-weblog",
         "title": story.title,
@@ -56,3 +56,6 @@ def csl_item(story, request):
         "URL": story.get_full_url(request),
         "language": story_language(story),
     }
+    if not record["URL"]:  # a preview of a story not in the tree yet
+        del record["URL"]
+    return record

@@ -25,14 +25,18 @@ register = template.Library()
 def story_reuse_head(context, page):
     request = context["request"]
     full_url = page.get_full_url(request)
-    oembed = reverse("reuse:oembed") + "?" + urlencode({"url": full_url, "format": "json"})
+    oembed_url = None
+    # A preview of a story not saved yet has no address to embed.
+    if page.pk and full_url:
+        query = urlencode({"url": full_url, "format": "json"})
+        oembed_url = request.build_absolute_uri(reverse("reuse:oembed") + "?" + query)
     return {
         "page": page,
-        "full_url": full_url,
+        "full_url": full_url or "",
         "authors": author_names(page.credits(request)),
         "site_name": SITE_NAME,
         "language": story_language(page),
-        "oembed_url": request.build_absolute_uri(oembed),
+        "oembed_url": oembed_url,
     }
 
 
@@ -48,10 +52,10 @@ def cite_this_story(context, page):
         page.pk,
         lambda: [(label, str(html)) for label, html in all_styles(record)],
     )
-    return {
-        "styles": styles,
-        "downloads": [
+    downloads = []
+    if page.pk and page.live:  # the downloads serve live, public stories only
+        downloads = [
             (label, reverse("reuse:citation", args=(page.pk, kind)))
             for kind, label in (("ris", "RIS"), ("bib", "BibTeX"), ("json", "CSL-JSON"))
-        ],
-    }
+        ]
+    return {"styles": styles, "downloads": downloads}
