@@ -103,3 +103,12 @@ def test_citations_of_drafts_and_private_stories_are_404(client, content):
     for page in (draft, private):
         for kind in ("ris", "bib", "json"):
             assert client.get(f"/api/citations/{page.pk}.{kind}").status_code == 404
+
+
+def test_preview_of_a_draft_renders_without_downloads(content):
+    draft, _ = content.draft()
+    response = draft.make_preview_request()
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Cite this story" in html and draft.title in html
+    assert "/api/citations/" not in html  # served for live, public stories only
