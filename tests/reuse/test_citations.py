@@ -112,3 +112,12 @@ def test_preview_of_a_draft_renders_without_downloads(content):
     html = response.content.decode()
     assert "Cite this story" in html and draft.title in html
     assert "/api/citations/" not in html  # served for live, public stories only
+
+
+def test_citations_escape_what_editors_typed(client, content):
+    """citeproc-py does not escape a record's text: the cite section must."""
+    story = content.story(title="Data & us </dd><script>alert(1)</script>")
+    html = client.get(story.url).content.decode()
+    section = html[html.index('id="cite-heading"') :]
+    assert "<script>alert(1)" not in section
+    assert "Data &amp; us &lt;/dd&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in section
