@@ -27,7 +27,7 @@ def test_the_description_is_served(client):
     assert response.json() == SPEC
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_schemathesis_finds_no_server_error_and_nothing_outside_the_schema(
     live_server, content, settings
 ):

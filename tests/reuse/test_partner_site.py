@@ -5,7 +5,7 @@ and caching with ETags."""
 import pytest
 import requests
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PARTNER = "https://health-partner.example"
 
