@@ -7,6 +7,7 @@ this site only: it gets no attribution to paste, and the read API offers no orig
 
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.html import format_html
 
 from .licences import LICENCE_URLS, Licence
@@ -49,6 +50,12 @@ class Attribution:
             )
         licence = format_html('<a href="{}" rel="license">{}</a>', self.licence_url, self.licence)
         return format_html("{}{} is licensed under {}", title, author, licence)
+
+
+def credits_entry_url(image, request=None):
+    """The address of the image's entry on the credits page (absolute given a request)."""
+    path = f"{reverse('illustrations:credits')}#illustration-{image.pk}"
+    return request.build_absolute_uri(path) if request is not None else path
 
 
 def attribution_for(image, source_url, author_url=""):

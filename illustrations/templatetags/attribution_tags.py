@@ -2,17 +2,10 @@
 licensed illustration (nothing for artwork under all rights reserved)."""
 
 from django import template
-from django.urls import reverse
 
-from ..attribution import attribution_for
+from ..attribution import attribution_for, credits_entry_url
 
 register = template.Library()
-
-
-def credits_entry_url(image, request=None):
-    """The absolute address of the image's entry on the credits page."""
-    path = f"{reverse('illustrations:credits')}#illustration-{image.pk}"
-    return request.build_absolute_uri(path) if request is not None else path
 
 
 @register.inclusion_tag("illustrations/includes/attribution.html", takes_context=True)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from collection.models import SeriesStory, StoryContributor
-from illustrations.attribution import attribution_for, is_reusable
+from illustrations.attribution import attribution_for, credits_entry_url, is_reusable
 from illustrations.renditions import MODERN_FORMATS, VARIANTS, spec_for
 
 from .. import visibility
@@ -179,8 +179,6 @@ def _format_of(rendition):
 
 
 def image_data(request, image):
-    from illustrations.templatetags.attribution_tags import credits_entry_url
-
     illustrator = None
     if image.illustrator_id:
         person = image.illustrator
