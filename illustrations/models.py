@@ -191,6 +191,13 @@ class Illustration(AbstractImage):
     def licence_url(self):
         return LICENCE_URLS.get(self.licence, "")
 
+    @property
+    def is_reusable(self):
+        """Whether its licence lets others reuse it (see illustrations/attribution.py)."""
+        from .attribution import is_reusable
+
+        return is_reusable(self)
+
 
 class IllustrationRendition(AbstractRendition):
     image = models.ForeignKey(Illustration, on_delete=models.CASCADE, related_name="renditions")

@@ -66,16 +66,24 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     CONTENT_SECURITY_POLICY_ADMIN under the admin prefixes, whose page editor relies on inline
     scripts and styles (date pickers, inline panels, wagtailmedia's forms) that carry no nonce.
     Per-view decorators (csp_update, csp_replace) still apply on top of either.
+
+    Under CSP_FRAMEABLE_PATH_PREFIXES (the embeddable story cards) any site may frame the page:
+    `frame-ancestors *`. It is decided here by path rather than by a view decorator, because a
+    page served from the page cache is a new response that carries no decorator's attributes.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
+        path = request.path_info
         if (
             not report_only
             and parts.config is None
-            and request.path_info.startswith(tuple(settings.CSP_ADMIN_PATH_PREFIXES))
+            and path.startswith(tuple(settings.CSP_ADMIN_PATH_PREFIXES))
         ):
             parts.config = default_config(settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"])
+        frameable = tuple(getattr(settings, "CSP_FRAMEABLE_PATH_PREFIXES", ()))
+        if frameable and path.startswith(frameable):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": ["*"]}
         return parts
 
 

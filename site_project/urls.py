@@ -14,6 +14,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from collection import views as collection_views
 from collection.feeds import AtomStoriesFeed, PodcastFeed, StoriesFeed
 from illustrations.sitemaps import CreditsSitemap
+from reuse.api.router import api_urls
 
 
 def not_found(request):
@@ -38,6 +39,9 @@ urlpatterns = [
     path("feeds/stories/atom/", AtomStoriesFeed(), name="feed-stories-atom"),
     path("feeds/podcast/", PodcastFeed(), name="feed-podcast"),
     path("credits/", include("illustrations.urls")),
+    # The read API, oEmbed, embeddable cards and citation downloads (reuse app).
+    path("api/v2/", include(api_urls())),
+    path("", include("reuse.urls")),
 ]
 
 if settings.DEBUG:

@@ -29,6 +29,9 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_rq",
     "django_rq",
+    "reuse",
+    "wagtail.api.v2",
+    "corsheaders",
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
@@ -73,6 +76,8 @@ MIDDLEWARE = [
     # (ETag over the body without the nonce, 304 from a kept entry without rendering), which
     # Django's ConditionalGetMiddleware could not: its ETag would hash the per-response nonce.
     "operations.middleware.PageCacheMiddleware",
+    # CORS for the read API only (CORS_URLS_REGEX): before CommonMiddleware, as documented.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -329,7 +334,9 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 PAGE_CACHE_ALIAS = "default"
 # Entries each worker also keeps in memory (still checked against the shared generation).
 PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=200)
-PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/static/", "/media/"]
+# /api/ is left out: every API call is counted by its rate limit and answers its own ETag / 304
+# (reuse/http.py); its responses say how long a CDN may keep them.
+PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/static/", "/media/", "/api/"]
 HEALTH_CHECK_PATH = "/healthz"
 # What pages derive from content (related stories, series navigation, story cards) is kept this
 # long under the same generation as the page cache (collection/fragments.py); 0 turns it off.
@@ -465,3 +472,21 @@ if env("FRONTEND_CACHE_PURGE_URL", default=""):
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
     }
+
+# The read API, oEmbed and citations (reuse app). Public and read-only: GET from any origin.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ["ETag", "Retry-After", "X-RateLimit-Limit"]
+# Wagtail's API v2: no page of results longer than this.
+WAGTAILAPI_LIMIT_MAX = 100
+# Calls per client address (django-ratelimit rate, e.g. "120/m") across /api/; 429 past it.
+REUSE_API_RATE_LIMIT = env("REUSE_API_RATE_LIMIT", default="120/m")
+# The client address for that limit: our own proxies' X-Forwarded-For only (a dotted path, so
+# the reuse app needs no import of the submissions app that owns the rule).
+REUSE_API_RATE_LIMIT_KEY = "submissions.client_ip.rate_limit_key"
+# Seconds a shared cache (CDN) may keep an API response.
+REUSE_API_MAX_AGE = env.int("REUSE_API_MAX_AGE", default=60)
+# Only these paths may be framed by other sites (CSP frame-ancestors *): the embeddable cards.
+CSP_FRAMEABLE_PATH_PREFIXES = ["/embed/"]
