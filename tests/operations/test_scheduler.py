@@ -81,11 +81,23 @@ def test_scheduler_process_survives_a_database_outage_and_stops_cleanly(tmp_path
         stderr=subprocess.STDOUT,
         text=True,
     )
+    seen = []
     try:
-        time.sleep(6)
-        assert process.poll() is None, process.stdout.read()
+        # Start-up (Django, every app) takes several seconds on a loaded machine: wait for the
+        # first failed pass, rather than a fixed time, before giving the loop a few more.
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any(
+            "publish_scheduled failed" in line for line in seen
+        ):
+            line = process.stdout.readline()
+            if not line:
+                break
+            seen.append(line)
+        time.sleep(3)
+        assert process.poll() is None, "".join(seen) + process.stdout.read()
     finally:
         process.send_signal(signal.SIGTERM)
-        output, _ = process.communicate(timeout=20)
+        rest, _ = process.communicate(timeout=20)
+    output = "".join(seen) + rest
     assert process.returncode == 0, output
     assert output.count("publish_scheduled failed") >= 2, output
