@@ -129,15 +129,39 @@ class TestFromFormToPublishedStory:
         assert Client().get(story.url).status_code == 404
 
         # ... a link back to the submission from the page editor ...
-        edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content
+        edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
+        edit_html = edit_page.content
+        messages = [str(m) for m in edit_page.context["messages"]]
+        assert any("It stays a draft, yours to edit" in m for m in messages)
         assert f"Source submission {submission.reference}".encode() in edit_html
         assert inspect.encode() in edit_html
 
-        # 3. ... and it is in the workflow, waiting for the Reviewers.
+        # 3. No workflow has started: the draft is the editor's to keep editing, not locked.
+        assert not WorkflowState.objects.filter(object_id=str(story.pk)).exists()
+        assert b"Only reviewers for this task can edit" not in edit_html
+        assert b'name="action-submit"' in edit_html
+        # The editor keeps editing: a draft save is kept and leaves it out of review.
+        client.post(
+            reverse("wagtailadmin_pages:edit", args=[story.pk]),
+            edit_form_data(client, story),
+        )
+        story.refresh_from_db()
+        assert (
+            "Edited before review." in story.get_latest_revision().as_object().body[0].value.source
+        )
+        assert not WorkflowState.objects.filter(object_id=str(story.pk)).exists()
+
+        # ... then submits it for review when it is ready.
+        submitted = client.post(
+            reverse("wagtailadmin_pages:edit", args=[story.pk]),
+            edit_form_data(client, story, **{"action-submit": "action-submit"}),
+        )
+        assert submitted.status_code == 302
         state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(story.pk))
         assert state.status == WorkflowState.STATUS_IN_PROGRESS
         task_state = state.current_task_state
         assert task_state.task.name == "Editorial review"
+        edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content
 
         # 4. The editor cannot publish: no button, the publish action only saves a draft...
         assert b'name="action-publish"' not in edit_html
