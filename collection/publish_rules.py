@@ -3,7 +3,8 @@
 - Every image it uses (hero, listing, cover and portrait fields, images inside StreamField
   blocks, posters, images embedded in rich text) has alt text or the decorative tick, a credit
   and a licence.
-- Every audio item it uses has a transcript; every video has captions or a transcript.
+- Every audio item it uses has a transcript; every video has captions (WCAG 2.2, 1.2.2), unless
+  it is marked as having no speech.
 
 The rule is enforced in `BasePage.publish()`, which every publish path reaches (the edit view,
 bulk publish, workflow approval, scheduled publishing, copies), and checked earlier in the page
@@ -68,8 +69,11 @@ def _has_text(html):
 def media_problems(item):
     if item.type == "audio" and not _has_text(item.transcript):
         return f"The audio “{item.title}” needs a transcript."
-    if item.type == "video" and not item.captions and not _has_text(item.transcript):
-        return f"The video “{item.title}” needs captions or a transcript."
+    if item.type == "video" and not item.captions and not item.has_no_speech:
+        return (
+            f"The video “{item.title}” needs a captions file (WebVTT), or to be marked as "
+            "having no speech."
+        )
     return None
 
 
