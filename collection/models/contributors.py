@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from ..blocks import LinkBlock
-from ..publish_rules import BasePageForm
+from ..page_form import BasePageForm
 from .base import BasePage
 
 

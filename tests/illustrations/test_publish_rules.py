@@ -222,7 +222,7 @@ class TestEditView:
             url, contributor_edit_data(contributor, incomplete_image, "action-publish")
         )
         assert response.status_code == 200  # the form again, with what was typed
-        errors = response.context["form"].non_field_errors()
+        errors = response.context["form"].errors["portrait"]  # beside the field
         assert errors == [
             "The image “scan_0042.png” needs alt text (or the 'decorative' tick), a credit "
             "(illustrator or copyright holder) and a licence before it can appear on a "
@@ -349,7 +349,7 @@ def test_approving_from_the_edit_view_shows_the_problem_beside_the_form(
     data["workflow-action-name"] = "approve"
     response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     assert response.status_code == 200
-    errors = response.context["form"].non_field_errors()
+    errors = response.context["form"].errors["portrait"]  # beside the field that caused it
     assert any("“scan_0042.png” needs alt text" in error for error in errors)
     assert "before it can appear on a published page" in response.content.decode()
     page.refresh_from_db()
