@@ -1,8 +1,13 @@
-"""The "Before you submit" panel at the top of the page editor: the checks of
-collection/editorial_checks.py for the page as it stands (the last saved draft, or what was just
-posted when a save or submission was refused)."""
+"""Panels of the page editor added for editors:
 
-from wagtail.admin.panels import Panel
+- "Before you submit" at the top: the checks of collection/editorial_checks.py for the page as
+  it stands (the last saved draft, or what was just posted when a save or submission was
+  refused).
+- The publishing schedule (go-live and expiry) with the time zone its times are in.
+"""
+
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, Panel, PublishingPanel
 
 
 class EditorialChecksPanel(Panel):
@@ -29,3 +34,46 @@ class EditorialChecksPanel(Panel):
             context["advice"] = [c for c in checks if not c.blocking]
             context["linkable_fields"] = form_fields
             return context
+
+
+class ZonedDateTimePanel(FieldPanel):
+    """A date and time field whose help says which time zone the time is in (the one the admin
+    shows times in: the site's, Europe/London, unless the user chose their own)."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            zone = timezone.get_current_timezone_name()
+            note = f"Time zone: {zone}"
+            if zone == "Europe/London":
+                note += " (UK time: GMT in winter, BST in summer)"
+            self.help_text = f"{self.help_text} {note}." if self.help_text else f"{note}."
+
+
+class ScheduleWithTimeZonePanel(PublishingPanel):
+    """Wagtail's go-live and expiry panel, with the time zone beside both fields."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.children = [
+            ZonedDateTimePanel(child.field_name, widget=child.widget) for child in self.children
+        ]
+
+    def clone_kwargs(self):
+        kwargs = super().clone_kwargs()
+        kwargs["children"] = self.children
+        return kwargs
+
+
+def settings_panels_with_time_zone(panels):
+    """`panels` (a page type's settings panels) with the schedule showing its time zone."""
+    from wagtail.models.panels import PanelPlaceholder
+
+    result = []
+    for panel in panels:
+        is_publishing = isinstance(panel, PublishingPanel) or (
+            isinstance(panel, PanelPlaceholder)
+            and panel.path == "wagtail.admin.panels.PublishingPanel"
+        )
+        result.append(ScheduleWithTimeZonePanel() if is_publishing else panel)
+    return result

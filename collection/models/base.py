@@ -10,7 +10,7 @@ from django.utils.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
-from ..admin_panels import EditorialChecksPanel
+from ..admin_panels import EditorialChecksPanel, settings_panels_with_time_zone
 from ..page_form import BasePageForm
 from ..publish_rules import check_before_publish, used_object_ids
 
@@ -52,6 +52,9 @@ class BasePage(Page):
             heading="Cards and sharing",
         ),
     ]
+
+    # Go-live and expiry say which time zone their times are in.
+    settings_panels = settings_panels_with_time_zone(Page.settings_panels)
 
     base_form_class = BasePageForm
 

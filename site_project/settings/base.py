@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # An admin action that would publish a page using an incomplete image shows why instead.
     "collection.publish_rules.PublishBlockedMiddleware",
+    # "You approved ...": a Reviewer's confirmation after approving, from the editor or dashboard.
+    "collection.workflow_messages.ApprovalConfirmationMiddleware",
 ]
 
 ROOT_URLCONF = "site_project.urls"
