@@ -13,7 +13,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import strip_tags
 
 from .models import PodcastChannelSettings, StoryMedia, StoryPage
-from .models.stories import with_card_data
+from .models.story_index import with_card_data
 
 FEED_LENGTH = 30
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"

@@ -108,7 +108,8 @@ class ContributorPage(BasePage):
         return [labels[role] for role in self.roles if role in labels]
 
     def get_context(self, request, *args, **kwargs):
-        from .stories import StoryPage, with_card_data
+        from .stories import StoryPage
+        from .story_index import with_card_data
 
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = list(
