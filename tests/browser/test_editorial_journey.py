@@ -28,7 +28,10 @@ def ensure_editorial_setup():
     transactional browser test flushed them (see conftest.ensure_tree_root)."""
     for module, function in (
         ("illustrations.migrations.0002_editorial_groups", "create_groups"),
-        ("submissions.migrations.0002_editorial_review_workflow", "create_workflow_and_permissions"),
+        (
+            "submissions.migrations.0002_editorial_review_workflow",
+            "create_workflow_and_permissions",
+        ),
         ("submissions.migrations.0004_editorial_review_for_every_page", "attach_everywhere"),
     ):
         getattr(importlib.import_module(module), function)(apps, None)
@@ -172,7 +175,9 @@ def test_from_accepted_submission_to_a_live_story(new_page, newsroom):
     assert headings and headings[0].startswith("Awaiting your review"), headings
     assert "The study that forgot us" in reviewer.locator("main").inner_text()
     reviewer.goto(f"/admin/pages/{story.pk}/edit/")
-    reviewer.locator("footer [data-w-dropdown-target=toggle], footer .dropdown-toggle").first.click()
+    reviewer.locator(
+        "footer [data-w-dropdown-target=toggle], footer .dropdown-toggle"
+    ).first.click()
     reviewer.get_by_role("button", name="Approve").first.click()
     dialog = reviewer.locator(".modal, [role=dialog]").filter(has_text="Comment")
     if dialog.count():
