@@ -33,6 +33,10 @@ class EditorialChecksPanel(Panel):
             context["blocking"] = [c for c in checks if c.blocking]
             context["advice"] = [c for c in checks if not c.blocking]
             context["linkable_fields"] = form_fields
+            # A bound form with errors: what was posted was refused, nothing was saved.
+            context["form_refused"] = bool(
+                self.form is not None and self.form.is_bound and self.form.errors
+            )
             return context
 
 

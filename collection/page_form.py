@@ -39,7 +39,7 @@ class BasePageForm(WagtailAdminPageForm):
             self.add_error(
                 None,
                 "This page was not submitted for review: fix what is marked below first "
-                "(a Reviewer could not publish it as it is). Your changes are not saved yet.",
+                "(a Reviewer could not publish it as it is).",
             )
         add_errors_to_form(self, page, checks)
         return cleaned_data

@@ -1,5 +1,6 @@
-"""Admin comforts for the editorial workflow: Reviewers see what awaits them first, and the page
-editor's own stylesheet (the checks panel, the schedule dialog)."""
+"""Admin comforts for the editorial workflow: Reviewers see what awaits them first; the page
+editor's own stylesheet (the checks panel, the schedule dialog) and script (no "Saved" at the
+top after a refused save)."""
 
 from django.templatetags.static import static
 from django.utils.html import format_html
@@ -24,3 +25,8 @@ def editorial_admin_css():
     return format_html(
         '<link rel="stylesheet" href="{}">', static("collection/admin/editorial.css")
     )
+
+
+@hooks.register("insert_editor_js")
+def editor_not_saved_js():
+    return format_html('<script src="{}"></script>', static("collection/admin/editor_not_saved.js"))
