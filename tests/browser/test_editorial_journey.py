@@ -192,3 +192,43 @@ def test_from_accepted_submission_to_a_live_story(new_page, newsroom):
     response = public.goto(story.url)
     assert response.status == 200
     assert public.locator("h1").inner_text().strip() == "The study that forgot us"
+
+
+def test_no_saved_after_a_refused_submission_and_the_schedule_stays_usable(
+    new_page, newsroom, settings
+):
+    story = factories.StoryPageFactory(
+        parent=newsroom["stories"], live=False, title="Scheduled", hero_image=newsroom["scan"]
+    )
+    story.save_revision()
+
+    # With autosave on (as in production): the refused submission does not say "Saved".
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 500
+    tab = new_page()
+    log_in(tab, "eddie")
+    tab.goto(f"/admin/pages/{story.pk}/edit/")
+    tab.fill("#id_summary", "A changed summary.")
+    submit_for_review(tab)
+    tab.wait_for_load_state()
+    assert "was not submitted for review" in tab.locator(".messages").inner_text()
+    assert not tab.locator("#w-autosave-indicator").is_visible()
+    tab.close()  # stop autosave before the database is reset
+
+    # The schedule names its time zone, and an open date picker leaves "Save schedule" usable.
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
+    tab = new_page()
+    log_in(tab, "eddie")
+    tab.goto(f"/admin/pages/{story.pk}/edit/")
+    tab.locator("[data-side-panel-toggle=status]").click()
+    tab.locator("button:has-text('Set schedule')").first.click()
+    dialog = tab.locator("#schedule-publishing-dialog")
+    assert dialog.inner_text().count("Time zone: Europe/London") == 2
+    tab.locator("#id_go_live_at").click()
+    tab.locator(".xdsoft_datetimepicker:visible").first.wait_for()
+    save = dialog.locator(".action-save")
+    box = save.bounding_box()
+    centre = [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2]
+    on_top = tab.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('.action-save') !== null", centre
+    )
+    assert on_top, "the date picker covers Save schedule"
