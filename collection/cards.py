@@ -27,7 +27,8 @@ def story_cards(request, story_ids, heading_level=3, featured_first=False):
     A story that is not live (or no longer exists) is left out. With `featured_first`, the first
     card is the large featured one.
     """
-    from .models.stories import StoryPage, with_card_data
+    from .models.stories import StoryPage
+    from .models.story_index import with_card_data
 
     story_ids = list(story_ids)
     if not story_ids:

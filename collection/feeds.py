@@ -25,7 +25,7 @@ from django.utils.http import http_date, parse_http_date_safe
 from wagtail.models import PageLogEntry, Site
 
 from .models import PodcastChannelSettings, StoryMedia, StoryPage
-from .models.stories import with_card_data
+from .models.story_index import with_card_data
 
 FEED_LENGTH = 30
 ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"

@@ -3,25 +3,23 @@
 - Every image it uses (hero, listing, cover and portrait fields, images inside StreamField
   blocks, posters, images embedded in rich text) has alt text or the decorative tick, a credit
   and a licence.
-- Every audio item it uses has a transcript; every video has captions or a transcript.
+- Every audio item it uses has a transcript; every video has captions (WCAG 2.2, 1.2.2), unless
+  it is marked as having no speech.
 
 The rule is enforced in `BasePage.publish()`, which every publish path reaches (the edit view,
 bulk publish, workflow approval, scheduled publishing, copies), and checked earlier in the page
-form (`BasePageForm`) so the editor gets a friendly message beside the form rather than an error
-page. Drafts are never checked: an editor may save work in progress.
+form (`collection/page_form.py`) so the editor gets a friendly message beside the field rather
+than an error page. Drafts are never checked: an editor may save work in progress.
 
 Images and media are found the same way Wagtail's reference index (the "Usage" tab) finds them,
 so what this rule checks is exactly what the usage listing shows.
 """
 
-import copy
 import logging
 
 from django.core.exceptions import ValidationError
-from django.forms.models import construct_instance
 from django.utils.html import strip_tags
 from django.utils.text import get_text_list
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex
@@ -43,20 +41,45 @@ class PublishBlocked(ValidationError):
         )
 
 
+def _references(page):
+    """(model, object id, where) for each image or media use in `page` (saved or not).
+
+    `where` is (field name, block position or None, path inside the block): StreamFields are
+    walked block by block (each block's own `extract_references`), so a block is found by its
+    position even before it has an id (a block just added in the editor); other fields as
+    Wagtail's reference index finds them.
+    """
+    from wagtail.fields import StreamField
+    from wagtailmedia.models import get_media_model
+
+    wanted = (get_image_model(), get_media_model())
+    models = {ReferenceIndex._get_base_content_type(model).id: model for model in wanted}
+    streams = [f.name for f in page._meta.get_fields() if isinstance(f, StreamField)]
+    for (
+        content_type_id,
+        object_id,
+        _model_path,
+        content_path,
+    ) in ReferenceIndex._extract_references_from_object(page):
+        model = models.get(content_type_id)
+        field_name = content_path.split(".")[0]
+        if model is not None and field_name not in streams:
+            yield model, object_id, (field_name, None, "")
+    for field_name in streams:
+        for position, child in enumerate(getattr(page, field_name) or []):
+            for model, object_id, _model_path, inner in child.block.extract_references(child.value):
+                base = next((m for m in wanted if issubclass(model, m)), None)
+                if base is not None:
+                    yield base, str(object_id), (field_name, position, inner)
+
+
 def used_object_ids(page):
     """{model: [ids]} for the images and media items `page` (saved or not) refers to."""
     from wagtailmedia.models import get_media_model
 
     wanted = {model: [] for model in (get_image_model(), get_media_model())}
-    content_type_ids = {ReferenceIndex._get_base_content_type(model).id: model for model in wanted}
-    for (
-        content_type_id,
-        object_id,
-        _model_path,
-        _content_path,
-    ) in ReferenceIndex._extract_references_from_object(page):
-        model = content_type_ids.get(content_type_id)
-        if model is not None and object_id not in wanted[model]:
+    for model, object_id, _content_path in _references(page):
+        if object_id not in wanted[model]:
             wanted[model].append(object_id)
     return wanted
 
@@ -68,40 +91,56 @@ def _has_text(html):
 def media_problems(item):
     if item.type == "audio" and not _has_text(item.transcript):
         return f"The audio “{item.title}” needs a transcript."
-    if item.type == "video" and not item.captions and not _has_text(item.transcript):
-        return f"The video “{item.title}” needs captions or a transcript."
+    if item.type == "video" and not item.captions and not item.has_no_speech:
+        return (
+            f"The video “{item.title}” needs a captions file (WebVTT), or to be marked as "
+            "having no speech."
+        )
     return None
+
+
+def image_problem(image):
+    missing = image.missing_metadata()
+    if missing:
+        return (
+            f"The image “{image.title}” needs {get_text_list(missing, 'and')} "
+            "before it can appear on a published page."
+        )
+    return None
+
+
+def located_publish_problems(page):
+    """[(sentence, where)] for each use of an image or media item that is not ready.
+
+    `where` is (field name, block position or None, path inside the block), e.g.
+    ("hero_image", None, "") or ("body", 1, "image"). An item used twice is named at each place
+    it is used.
+    """
+    from wagtailmedia.models import get_media_model
+
+    uses = list(_references(page))
+    found = {}
+    for model in (get_image_model(), get_media_model()):
+        ids = {object_id for used_model, object_id, _ in uses if used_model is model}
+        if ids:
+            found[model] = {str(item.pk): item for item in model.objects.filter(pk__in=ids)}
+    problems = []
+    for model, object_id, where in uses:
+        item = found.get(model, {}).get(object_id)
+        if item is None:
+            continue  # a deleted image or media item renders nothing
+        problem = image_problem(item) if model is get_image_model() else media_problems(item)
+        if problem:
+            problems.append((problem, where))
+    return problems
 
 
 def publish_problems(page):
     """Sentences naming each image or media item `page` uses that is not ready to publish."""
-    from wagtailmedia.models import get_media_model
-
-    ids = used_object_ids(page)
     problems = []
-    image_ids = ids[get_image_model()]
-    if image_ids:
-        images = {
-            str(image.pk): image for image in get_image_model().objects.filter(pk__in=image_ids)
-        }
-        for image_id in image_ids:
-            image = images.get(image_id)
-            if image is None:
-                continue  # a deleted image renders nothing
-            missing = image.missing_metadata()
-            if missing:
-                problems.append(
-                    f"The image “{image.title}” needs {get_text_list(missing, 'and')} "
-                    "before it can appear on a published page."
-                )
-    media_ids = ids[get_media_model()]
-    if media_ids:
-        items = {str(item.pk): item for item in get_media_model().objects.filter(pk__in=media_ids)}
-        for item_id in media_ids:
-            item = items.get(item_id)
-            problem = media_problems(item) if item is not None else None
-            if problem:
-                problems.append(problem)
+    for problem, _where in located_publish_problems(page):
+        if problem not in problems:
+            problems.append(problem)
     return problems
 
 
@@ -130,28 +169,6 @@ def check_before_publish(page, revision, scheduled=False):
         revision=revision,
     )
     return False
-
-
-class BasePageForm(WagtailAdminPageForm):
-    """The page editor's form: refuses to publish (or approve) a page whose images or media are
-    not ready, naming each item, while saving a draft stays possible."""
-
-    def is_publishing(self):
-        data = self.data
-        return bool(data.get("action-publish")) or (
-            bool(data.get("action-workflow-action"))
-            and data.get("workflow-action-name") == "approve"
-        )
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.is_deferred_validation or not self.is_publishing():
-            return cleaned_data
-        page = copy.copy(self.instance)
-        construct_instance(self, page, fields=self._meta.fields, exclude=self._meta.exclude)
-        for problem in publish_problems(page):
-            self.add_error(None, problem)
-        return cleaned_data
 
 
 class PublishBlockedMiddleware:

@@ -15,7 +15,7 @@ from illustrations.renditions import with_illustrations
 
 from .models import ContributorPage, SeriesPage, StoryPage, Theme
 from .models.series import with_cover_data
-from .models.stories import with_card_data
+from .models.story_index import with_card_data
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200

@@ -100,7 +100,9 @@ def make_draft_story(request, pk):
         note += " A draft contributor page was made for their credit; publish it with the story."
     messages.success(
         request,
-        f"Draft story made from {submission.reference} and sent for editorial review.{note}",
+        f"Draft story made from {submission.reference}. It stays a draft, yours to edit: complete "
+        "it (summary, hero image, themes), work through “Before you submit” at the top of the "
+        "editor, then submit it for review from the menu beside “Save draft”." + note,
     )
     return redirect("wagtailadmin_pages:edit", story.pk)
 

@@ -183,11 +183,13 @@ def unique_child_slug(parent, base):
 
 
 def create_draft_story(submission, user):
-    """Make a draft StoryPage from an accepted submission and send it into the workflow.
+    """Make a draft StoryPage from an accepted submission, for the editor to keep working on.
 
     The page is never published here: it goes to the stories index as a draft, with the
-    sender's text as paragraphs, their credit as they chose it (no name when anonymous), and
-    then enters the index's workflow so a Reviewer decides whether it goes live.
+    sender's text as paragraphs and their credit as they chose it (no name when anonymous).
+    No workflow starts: a page in review is locked to everyone but the Reviewers, and a draft
+    made from a submission still needs its summary, hero image and checks. The editor submits
+    it for review from the page editor when it is ready.
     """
     if not submission.can_create_draft_story:
         raise ValidationError(
@@ -238,10 +240,6 @@ def create_draft_story(submission, user):
         submission.draft_story = story
         submission.save(update_fields=["draft_story"])
         record_event(submission, SubmissionEvent.Action.DRAFT_STORY_CREATED, user=user)
-
-        workflow = story.get_workflow()
-        if workflow is not None:
-            workflow.start(story, user)
     return story
 
 

@@ -5,7 +5,9 @@ from .contributors import ContributorIndexPage, ContributorPage, ContributorRole
 from .media import StoryMedia
 from .podcast import PodcastChannelSettings
 from .series import SeriesIndexPage, SeriesPage, SeriesStory
-from .stories import StoryContributor, StoryFormat, StoryIndexPage, StoryPage
+from .stories import StoryContributor, StoryPage
+from .story_formats import StoryFormat
+from .story_index import StoryIndexPage
 from .themes import Theme
 
 __all__ = [

@@ -10,7 +10,9 @@ from django.utils.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
-from ..publish_rules import BasePageForm, check_before_publish, used_object_ids
+from ..admin_panels import EditorialChecksPanel, settings_panels_with_time_zone
+from ..page_form import BasePageForm
+from ..publish_rules import check_before_publish, used_object_ids
 
 # (parent page id, child slug) -> the child's content type id, learnt per process as pages are
 # routed to. A page never changes type, and a wrong guess (a page deleted and another type given
@@ -41,12 +43,18 @@ class BasePage(Page):
         "Leave blank to use the page's own illustration.",
     )
 
+    # "Before you submit" first: what stops a submission, and what readers will miss.
+    content_panels = [EditorialChecksPanel(), *Page.content_panels]
+
     promote_panels = Page.promote_panels + [
         MultiFieldPanel(
             [FieldPanel("listing_summary"), FieldPanel("listing_image")],
             heading="Cards and sharing",
         ),
     ]
+
+    # Go-live and expiry say which time zone their times are in.
+    settings_panels = settings_panels_with_time_zone(Page.settings_panels)
 
     base_form_class = BasePageForm
 

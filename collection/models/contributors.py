@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from ..blocks import LinkBlock
-from ..publish_rules import BasePageForm
+from ..page_form import BasePageForm
 from .base import BasePage
 
 
@@ -108,7 +108,8 @@ class ContributorPage(BasePage):
         return [labels[role] for role in self.roles if role in labels]
 
     def get_context(self, request, *args, **kwargs):
-        from .stories import StoryPage, with_card_data
+        from .stories import StoryPage
+        from .story_index import with_card_data
 
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = list(

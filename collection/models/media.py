@@ -2,8 +2,9 @@
 duration and size read from the file itself. Its poster (wagtailmedia's `thumbnail`) is
 published as stored, so it gets the same header check and metadata stripping as every image."""
 
+from pathlib import PurePosixPath
+
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import models
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -12,9 +13,17 @@ from wagtailmedia.models import AbstractMedia
 from illustrations.clean_images import clean_file_field
 from illustrations.image_checks import read_image_header
 
+from ..captions import validate_webvtt
 from ..media_metadata import read_duration_and_size
 
 TRANSCRIPT_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
+
+
+def captions_upload_to(instance, filename):
+    """Stored as .vtt whatever the upload was called, so it is served as text/vtt (the file's
+    content was checked to be WebVTT)."""
+    stem = PurePosixPath(filename).stem or "captions"
+    return f"media_captions/{stem}.vtt"
 
 
 class StoryMedia(AbstractMedia):
@@ -27,10 +36,18 @@ class StoryMedia(AbstractMedia):
         "this item is published.",
     )
     captions = models.FileField(
-        upload_to="media_captions",
+        upload_to=captions_upload_to,
         blank=True,
-        validators=[FileExtensionValidator(["vtt"])],
-        help_text="Video only: a WebVTT (.vtt) captions file.",
+        validators=[validate_webvtt],
+        help_text="Video only: the captions as a WebVTT file (its first line reads WEBVTT). "
+        "Required before a page using this video is published, unless the video has no "
+        "speech.",
+    )
+    has_no_speech = models.BooleanField(
+        default=False,
+        verbose_name="Has no speech",
+        help_text="Video only: tick when nothing is said in the video (music or silence only), "
+        "so it needs no captions. Describe any important sounds in the transcript.",
     )
     captions_language = models.CharField(
         max_length=16, default="en", help_text="The language code of the captions, e.g. en."
@@ -47,6 +64,7 @@ class StoryMedia(AbstractMedia):
         "transcript",
         "captions",
         "captions_language",
+        "has_no_speech",
         "tags",
     )
 

@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # An admin action that would publish a page using an incomplete image shows why instead.
     "collection.publish_rules.PublishBlockedMiddleware",
+    # "You approved ...": a Reviewer's confirmation after approving, from the editor or dashboard.
+    "collection.workflow_messages.ApprovalConfirmationMiddleware",
     # Login throttling: turns a paused sign-in into the lockout response (last, per its docs).
     "axes.middleware.AxesMiddleware",
 ]

@@ -5,6 +5,7 @@ import datetime
 from unittest import mock
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -95,7 +96,7 @@ class TestWhatTheRuleFinds:
         )
         assert publish_problems(story) == ["The audio “Episode one audio” needs a transcript."]
 
-    def test_video_needs_captions_or_transcript(self, site_tree):
+    def test_video_needs_captions_unless_it_has_no_speech(self, site_tree):
         video = factories.StoryMediaFactory(title="Clinic film", type="video", transcript="")
         story = story_with_body(
             site_tree,
@@ -106,10 +107,21 @@ class TestWhatTheRuleFinds:
                 }
             ],
         )
-        assert publish_problems(story) == [
-            "The video “Clinic film” needs captions or a transcript."
+        needs_captions = [
+            "The video “Clinic film” needs a captions file (WebVTT), or to be marked as "
+            "having no speech."
         ]
+        assert publish_problems(story) == needs_captions
+        # A transcript alone is not enough: WCAG 2.2 (1.2.2) asks for captions.
         video.transcript = "<p>NARRATOR: The clinic opens at eight.</p>"
+        video.save()
+        assert publish_problems(story) == needs_captions
+        video.captions = ContentFile(b"WEBVTT\n\n00:00.000 --> 00:02.000\nHello\n", "c.vtt")
+        video.save()
+        assert publish_problems(story) == []
+        # ... or a video with nothing said in it.
+        video.captions = None
+        video.has_no_speech = True
         video.save()
         assert publish_problems(story) == []
 
@@ -210,7 +222,7 @@ class TestEditView:
             url, contributor_edit_data(contributor, incomplete_image, "action-publish")
         )
         assert response.status_code == 200  # the form again, with what was typed
-        errors = response.context["form"].non_field_errors()
+        errors = response.context["form"].errors["portrait"]  # beside the field
         assert errors == [
             "The image “scan_0042.png” needs alt text (or the 'decorative' tick), a credit "
             "(illustrator or copyright holder) and a licence before it can appear on a "
@@ -337,7 +349,7 @@ def test_approving_from_the_edit_view_shows_the_problem_beside_the_form(
     data["workflow-action-name"] = "approve"
     response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     assert response.status_code == 200
-    errors = response.context["form"].non_field_errors()
+    errors = response.context["form"].errors["portrait"]  # beside the field that caused it
     assert any("“scan_0042.png” needs alt text" in error for error in errors)
     assert "before it can appear on a published page" in response.content.decode()
     page.refresh_from_db()

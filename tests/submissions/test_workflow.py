@@ -4,18 +4,16 @@ Only Reviewers publish: an Editor can make the draft and send it for review, but
 button, the edit form's publish action, bulk publish and the approval all refuse them.
 """
 
-from html.parser import HTMLParser
-
 import pytest
 from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page, Workflow, WorkflowState
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from collection.models import ContributorPage, StoryPage
 from submissions.models import StorySubmission
 from submissions.services import change_status, create_draft_story, story_body_from_text
 from tests import factories
+from tests.editing import edit_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -27,63 +25,6 @@ def accepted_submission(client, share_page, form_data, editor, **overrides):
     change_status(submission, "in-review", editor)
     change_status(submission, "accepted", editor)
     return submission
-
-
-class EditFormInputs(HTMLParser):
-    """The simple inputs of the page editor's form, as a browser would send them."""
-
-    def __init__(self):
-        super().__init__()
-        self.data, self._textarea, self._select = {}, None, None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        name = attrs.get("name")
-        if tag == "option" and self._select and "selected" in attrs:
-            self.data.setdefault(self._select, []).append(attrs.get("value", ""))
-        if not name or "disabled" in attrs:
-            return
-        if tag == "input":
-            kind = attrs.get("type", "text")
-            if kind in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    self.data.setdefault(name, []).append(attrs.get("value", "on"))
-            elif kind not in ("submit", "button", "file"):
-                self.data[name] = attrs.get("value", "")
-        elif tag == "textarea":
-            self._textarea = name
-            self.data[name] = ""
-        elif tag == "select":
-            self._select = name
-
-    def handle_data(self, data):
-        if self._textarea:
-            self.data[self._textarea] += data
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            # Browsers drop the newline that follows <textarea>.
-            self.data[self._textarea] = self.data[self._textarea].removeprefix("\n")
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
-
-
-def edit_form_data(client, page, **extra):
-    html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    parser = EditFormInputs()
-    parser.feed(html)
-    data = parser.data
-    for key in [k for k in data if k.startswith("body-")]:
-        del data[key]
-    # The body is built by JavaScript in a browser; send what that script would.
-    data.update(
-        nested_form_data(
-            {"body": streamfield([("paragraph", rich_text("<p>Edited before review.</p>"))])}
-        )
-    )
-    data.update(extra)
-    return data
 
 
 class TestTheWorkflow:
@@ -129,15 +70,39 @@ class TestFromFormToPublishedStory:
         assert Client().get(story.url).status_code == 404
 
         # ... a link back to the submission from the page editor ...
-        edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content
+        edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk]))
+        edit_html = edit_page.content
+        messages = [str(m) for m in edit_page.context["messages"]]
+        assert any("It stays a draft, yours to edit" in m for m in messages)
         assert f"Source submission {submission.reference}".encode() in edit_html
         assert inspect.encode() in edit_html
 
-        # 3. ... and it is in the workflow, waiting for the Reviewers.
+        # 3. No workflow has started: the draft is the editor's to keep editing, not locked.
+        assert not WorkflowState.objects.filter(object_id=str(story.pk)).exists()
+        assert b"Only reviewers for this task can edit" not in edit_html
+        assert b'name="action-submit"' in edit_html
+        # The editor keeps editing: a draft save is kept and leaves it out of review.
+        client.post(
+            reverse("wagtailadmin_pages:edit", args=[story.pk]),
+            edit_form_data(client, story),
+        )
+        story.refresh_from_db()
+        assert (
+            "Edited before review." in story.get_latest_revision().as_object().body[0].value.source
+        )
+        assert not WorkflowState.objects.filter(object_id=str(story.pk)).exists()
+
+        # ... then submits it for review when it is ready.
+        submitted = client.post(
+            reverse("wagtailadmin_pages:edit", args=[story.pk]),
+            edit_form_data(client, story, **{"action-submit": "action-submit"}),
+        )
+        assert submitted.status_code == 302
         state = WorkflowState.objects.get(base_content_type__model="page", object_id=str(story.pk))
         assert state.status == WorkflowState.STATUS_IN_PROGRESS
         task_state = state.current_task_state
         assert task_state.task.name == "Editorial review"
+        edit_html = client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).content
 
         # 4. The editor cannot publish: no button, the publish action only saves a draft...
         assert b'name="action-publish"' not in edit_html

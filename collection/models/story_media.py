@@ -1,0 +1,125 @@
+"""What a story does with the audio and video in its body: the items (one query), the podcast
+episode, the video, the transcripts and the transcript page's address."""
+
+from django.utils.html import strip_tags
+
+
+class StoryMediaMixin:
+    """For StoryPage: reads its `body` StreamField's podcast episode and video blocks."""
+
+    def _media_ids(self):
+        """Ids of uploaded audio and video items in the body, in the order they appear."""
+        ids = []
+        for item in self.body.raw_data:
+            value = item.get("value") or {}
+            if item.get("type") == "podcast_episode" and value.get("audio"):
+                ids.append(value["audio"])
+            elif item.get("type") == "video" and value.get("video"):
+                ids.append(value["video"])
+        return ids
+
+    def media_items(self):
+        """The uploaded audio and video items of the story, fetched in one query."""
+        if not hasattr(self, "_media_items_cache"):
+            from .media import StoryMedia
+
+            ids = self._media_ids()
+            by_id = StoryMedia.objects.in_bulk(ids) if ids else {}
+            seen = set()
+            items = []
+            for media_id in ids:
+                if media_id in by_id and media_id not in seen:
+                    seen.add(media_id)
+                    items.append(by_id[media_id])
+            self._media_items_cache = items
+        return self._media_items_cache
+
+    def media_transcripts(self):
+        """The plain text of every transcript of the story's media (for the search index)."""
+        return "\n".join(strip_tags(item.transcript) for item in self.media_items())
+
+    def episode(self):
+        """The story's podcast episode: the first uploaded audio in the body, or None.
+
+        Returns a dict with the audio item, the episode title and the show notes.
+        """
+        audio_by_id = {item.pk: item for item in self.media_items() if item.type == "audio"}
+        for item in self.body.raw_data:
+            value = item.get("value") or {}
+            if item.get("type") == "podcast_episode" and value.get("audio") in audio_by_id:
+                audio = audio_by_id[value["audio"]]
+                return {
+                    "audio": audio,
+                    "title": value.get("episode_title") or audio.title,
+                    "show_notes": value.get("show_notes") or "",
+                }
+        return None
+
+    def video(self):
+        """The story's first video block as a dict (uploaded item or external URL), or None."""
+        video_by_id = {item.pk: item for item in self.media_items() if item.type == "video"}
+        for item in self.body.raw_data:
+            value = item.get("value") or {}
+            if item.get("type") == "video":
+                return {
+                    "video": video_by_id.get(value.get("video")),
+                    "url": value.get("url") or "",
+                    "title": value.get("title") or "",
+                }
+        return None
+
+    def transcripts(self):
+        """Everything a reader can read instead of listening or watching, in body order."""
+        entries = []
+        media_by_id = {item.pk: item for item in self.media_items()}
+        for item in self.body.raw_data:
+            value = item.get("value") or {}
+            if item.get("type") == "podcast_episode":
+                media = media_by_id.get(value.get("audio"))
+                if media and media.transcript:
+                    title = value.get("episode_title") or media.title
+                    entries.append({"title": title, "html": media.transcript, "kind": "audio"})
+            elif item.get("type") == "video":
+                media = media_by_id.get(value.get("video"))
+                if media and media.transcript:
+                    entries.append(
+                        {"title": media.title, "html": media.transcript, "kind": "video"}
+                    )
+                elif value.get("transcript"):
+                    entries.append(
+                        {
+                            "title": value.get("title") or "Video",
+                            "html": value["transcript"],
+                            "kind": "video",
+                        }
+                    )
+        return entries
+
+    def has_transcript_page(self):
+        """Whether the body holds media or an external video transcript, read from the raw
+        body without a query (publishing requires a transcript for every audio item)."""
+        for item in self.body.raw_data:
+            value = item.get("value") or {}
+            if item.get("type") == "podcast_episode" and value.get("audio"):
+                return True
+            if item.get("type") == "video" and (value.get("video") or value.get("transcript")):
+                return True
+        return False
+
+    def get_sitemap_urls(self, request=None):
+        urls = super().get_sitemap_urls(request)
+        if self.has_transcript_page():
+            urls.append(
+                {
+                    "location": self.get_full_url(request) + self.reverse_subpage("transcript"),
+                    "lastmod": urls[0]["lastmod"],
+                }
+            )
+        return urls
+
+    def transcript_url(self):
+        """The address of the story's transcript page (the podcast feed links here)."""
+        return self.url + self.reverse_subpage("transcript")
+
+    def full_transcript_url(self, request=None):
+        return self.get_full_url(request) + self.reverse_subpage("transcript")

@@ -1,0 +1,253 @@
+"""What readers see around a story's body: reading time, heading levels, illustrations fetched
+at once, credits, themes, related stories and the series navigation (kept per content
+generation, collection/fragments.py)."""
+
+import math
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.utils.html import strip_tags
+
+from .base import LINK_FIELDS
+from .contributors import ContributorRole
+from .story_formats import StoryFormat
+
+# Words a reader gets through in a minute, for the "n min read" line.
+READING_WORDS_PER_MINUTE = 220
+
+
+@dataclass(frozen=True)
+class ContributorLink:
+    """What a credit line shows of a contributor: their name, and their page's addresses when
+    it is live (empty otherwise, so no link leads to a page readers cannot see)."""
+
+    title: str
+    url: str
+    full_url: str
+
+
+@dataclass(frozen=True)
+class Credit:
+    contributor: ContributorLink
+    role: str
+
+    def get_role_display(self):
+        return ContributorRole(self.role).label if self.role in ContributorRole.values else ""
+
+
+class StoryReadingMixin:
+    """For StoryPage: everything its template shows besides the body itself."""
+
+    def _body_text(self):
+        words = []
+
+        def walk(value):
+            if isinstance(value, str):
+                words.extend(strip_tags(value).split())
+            elif isinstance(value, dict):
+                for key, child in value.items():
+                    # Ids, URLs and choice values are not read.
+                    if key not in ("id", "url", "doi", "level", "width", "style", "type"):
+                        walk(child)
+            elif isinstance(value, list):
+                for child in value:
+                    walk(child)
+
+        for item in self.body.raw_data:
+            walk(item.get("value"))
+        return words
+
+    def time_to_read(self):
+        """'6 min read', or for a podcast or video the running time of its media."""
+        duration = 0
+        if self.format in (StoryFormat.PODCAST, StoryFormat.VIDEO):
+            duration = sum(item.duration or 0 for item in self.media_items())
+        if duration:
+            minutes = max(1, round(duration / 60))
+            verb = "listen" if self.format == StoryFormat.PODCAST else "watch"
+            return f"{minutes} min {verb}"
+        minutes = max(1, math.ceil(len(self._body_text()) / READING_WORDS_PER_MINUTE))
+        return f"{minutes} min read"
+
+    def body_with_heading_levels(self):
+        """Each body block with the heading level its own heading should use.
+
+        Section headings open a section; a block's own heading (an episode title, a key facts
+        box) sits one level below the section it is in, so the outline never skips a level.
+        """
+        section_level = 1  # the page's h1
+        blocks = []
+        self.prefetch_body_illustrations()
+        for block in self.body:
+            if block.block_type == "section_heading":
+                wanted = 3 if block.value.get("level") == "h3" else 2
+                # An h3 with no h2 before it would skip a level: render it as h2.
+                section_level = min(wanted, section_level + 1)
+                blocks.append((block, section_level))
+            else:
+                blocks.append((block, min(section_level + 1, 6)))
+        return blocks
+
+    def prefetch_body_illustrations(self):
+        """Fetch the renditions and illustrators of every image in the body at once, so a
+        story with twenty illustrations costs the same queries as a story with one.
+
+        Runs once per request (the view calls it before rendering so the head and the hero
+        need no queries of their own); each image's renditions are read only for the variant
+        it is shown in.
+        """
+        if getattr(self, "_body_illustrations_prefetched", False):
+            return
+        self._body_illustrations_prefetched = True
+        from django.db.models import Prefetch, prefetch_related_objects
+
+        from illustrations.renditions import SOCIAL_SPEC, prefetch_variant_renditions
+
+        from .contributors import ContributorPage
+
+        uses = []
+        for block in self.body:
+            if block.block_type == "illustration":
+                uses.append((block.value.get("image"), (block.value.get("width") or "wide",)))
+            elif block.block_type in ("video", "embed"):
+                uses.append((block.value.get("poster"), ("wide",)))
+        if self.hero_image_id:
+            # The head's social card image too (collection/templatetags/site_tags.py).
+            uses.append((self.hero_image, ("hero", SOCIAL_SPEC)))
+        uses = [(image, variants) for image, variants in uses if image]
+        if uses:
+            # One query for all the illustrators (what a credit line shows of them) and one for
+            # all the renditions, the hero's included.
+            images = list({id(image): image for image, _ in uses}.values())
+            prefetch_related_objects(
+                images,
+                Prefetch(
+                    "illustrator",
+                    queryset=ContributorPage.objects.only(*LINK_FIELDS),
+                ),
+            )
+            prefetch_variant_renditions(uses)
+
+    def credits(self, request=None):
+        """The story's contributors with their roles, in order (worked out once per request).
+
+        Each is a `Credit` whose contributor carries only their name and addresses (none for a
+        contributor whose page is not live). The names and addresses are kept per content
+        generation (collection/fragments.py), since the same people are credited on many
+        stories; a preview reads the draft's own credits and keeps nothing.
+        """
+        if not hasattr(self, "_credits_cache"):
+            from .. import fragments
+            from .contributors import ContributorPage
+
+            rows = fragments.remember(
+                request,
+                "story-credit-rows",
+                self.pk,
+                lambda: [
+                    (credit.contributor_id, credit.role)
+                    for credit in self.story_contributors.all().order_by("sort_order")
+                ],
+            )
+
+            def links(ids):
+                people = ContributorPage.objects.filter(pk__in=ids).only(*LINK_FIELDS)
+                return {
+                    person.pk: ContributorLink(
+                        title=person.title,
+                        url=(person.get_url(request) or "") if person.live else "",
+                        full_url=(person.get_full_url(request) or "") if person.live else "",
+                    )
+                    for person in people
+                }
+
+            found = fragments.remember_many(
+                request, "contributor-link", [pk for pk, _ in rows], links
+            )
+            self._credits_cache = [
+                Credit(contributor=found[pk], role=role) for pk, role in rows if pk in found
+            ]
+        return self._credits_cache
+
+    def theme_list(self, request=None):
+        """The story's themes (worked out once per request: the head, footer and related use
+        them), kept per content generation when a request is given."""
+        if not hasattr(self, "_themes_cache"):
+            from .. import fragments
+
+            self._themes_cache = fragments.remember(
+                request, "story-themes", self.pk, lambda: list(self.themes.all())
+            )
+        return self._themes_cache
+
+    def related_story_ids(self, limit=3):
+        """Ids of the live stories sharing the most themes with this one, newest first.
+
+        The ranking runs on the story-theme link table alone (grouping by story id): ranking
+        whole page rows cost tens of milliseconds with a few thousand stories.
+        """
+        theme_ids = [theme.pk for theme in self.theme_list()]
+        if not theme_ids:
+            return []
+        from .stories import StoryPage
+
+        links = StoryPage.themes.through.objects
+        return list(
+            links.filter(theme_id__in=theme_ids, storypage__live=True)
+            .exclude(storypage_id=self.pk)
+            .values("storypage_id")
+            .annotate(shared_themes=Count("theme_id"))
+            .order_by("-shared_themes", "-storypage__first_published", "-storypage_id")
+            .values_list("storypage_id", flat=True)[:limit]
+        )
+
+    def related_cards(self, request):
+        """The related stories' cards as HTML. The ranking and the cards are kept until content
+        changes (collection/fragments.py, collection/cards.py), so a story read again, or a card
+        already shown elsewhere, costs no query."""
+        from .. import cards, fragments
+
+        ranked = fragments.remember(request, "related-stories", self.pk, self.related_story_ids)
+        return cards.story_cards(request, ranked, heading_level=3)
+
+    def series_context(self, request=None):
+        """The series this story is in, with its previous and next live stories, as plain
+        values (title and URL) that are kept until content changes.
+
+        Only the ids of the series' live stories are read (for the position and length); the
+        two neighbours are then loaded by id, so a long series costs no more than a short one.
+        """
+        from .. import fragments
+
+        return fragments.remember(
+            request, "series-navigation", self.pk, lambda: self._series_context(request)
+        )
+
+    def _series_context(self, request):
+        from .series import SeriesStory
+        from .stories import StoryPage
+
+        membership = self.series_memberships.select_related("series").first()
+        if not membership or not membership.series.live:
+            return {}
+        series = membership.series
+        ids = list(
+            SeriesStory.objects.filter(series=series, story__live=True)
+            .order_by("sort_order", "pk")
+            .values_list("story_id", flat=True)
+        )
+
+        def link(page):
+            return {"title": page.title, "url": page.get_url(request)} if page else None
+
+        context = {"series": link(series), "series_length": len(ids)}
+        if self.pk in ids:
+            position = ids.index(self.pk)
+            previous_id = ids[position - 1] if position > 0 else None
+            next_id = ids[position + 1] if position + 1 < len(ids) else None
+            wanted = [pk for pk in (previous_id, next_id) if pk is not None]
+            neighbours = StoryPage.objects.only(*LINK_FIELDS).in_bulk(wanted) if wanted else {}
+            context["series_position"] = position + 1
+            context["series_previous"] = link(neighbours.get(previous_id))
+            context["series_next"] = link(neighbours.get(next_id))
+        return context
