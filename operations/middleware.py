@@ -76,7 +76,7 @@ class PageCacheMiddleware:
             if generation:
                 page_cache.attach_site(request, generation)
         if not page_cache.request_is_cacheable(request):
-            return self.get_response(request)
+            return page_cache.mark_personal(request, self.get_response(request))
         generation = generation or page_cache.current_generation()
         if not generation:  # the cache is unreachable: render, keep nothing
             return self.get_response(request)
