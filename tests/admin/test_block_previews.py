@@ -47,7 +47,7 @@ def test_each_block_is_described_and_previewable(name, block):
 def test_each_preview_renders_with_the_site_css(client, editor, name, block, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path)
     image = factories.IllustrationFactory(title="Preview artwork")
-    audio = factories.StoryMediaFactory(title="Biobank voices")
+    factories.StoryMediaFactory(title="Biobank voices")
     client.force_login(editor)
     html = preview(client, block)
     assert f'href="{SITE_CSS}' in html, name
