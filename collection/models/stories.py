@@ -5,6 +5,7 @@ import uuid
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -225,7 +226,12 @@ class StoryPage(RoutablePageMixin, BasePage):
         FieldPanel("summary"),
         FieldPanel("content_note"),
         MultiFieldPanel(
-            [FieldPanel("format"), FieldPanel("first_published"), FieldPanel("themes")],
+            [
+                FieldPanel("format"),
+                FieldPanel("first_published"),
+                # Labelled checkboxes: a multiple select needs Ctrl-click and hides choices.
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
             heading="About the story",
         ),
         FieldPanel("hero_image"),
