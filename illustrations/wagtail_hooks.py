@@ -1,6 +1,7 @@
 """Admin registration for the illustrations app: the Commissions listing (wagtail-modeladmin),
-the editors' dashboard panel, and the admin side of the publish rule (bulk publish refusal and
-its page-history entry).
+the editors' dashboard panel, the admin side of the publish rule (bulk publish refusal and
+its page-history entry), and the illustrators' comforts (admin_views.py: the usage listing that
+names live pages, the list of dropped files that were never kept).
 
 The admin classes stay thin: who may see and change what lives in `permissions.py`, the rules
 about images in `forms.py` and `collection/publish_rules.py`.
@@ -8,7 +9,7 @@ about images in `forms.py` and `collection/publish_rules.py`.
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList, PageChooserPanel
@@ -186,3 +187,30 @@ def register_publish_blocked_action(actions):
         def format_message(self, log_entry):
             problems = (log_entry.data or {}).get("problems", [])
             return "Scheduled publishing stopped: " + " ".join(problems)
+
+
+@hooks.register("register_admin_urls")
+def register_usage_listing_naming_live_pages():
+    """Takes over Wagtail's image usage URL (this app's hooks load before wagtail.images')."""
+    from .admin_views import IllustrationUsageView
+
+    return [
+        path(
+            "images/usage/<int:image_id>/",
+            IllustrationUsageView.as_view(),
+            name="illustrations_image_usage",
+        )
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_forget_unkept_uploads():
+    from .admin_views import forget_unkept_uploads
+
+    return [
+        path(
+            "images/multiple/unkept/forget/",
+            forget_unkept_uploads,
+            name="illustrations_forget_unkept_uploads",
+        )
+    ]
