@@ -44,10 +44,17 @@ def test_each_block_is_described_and_previewable(name, block):
 
 
 @pytest.mark.parametrize("name, block", BLOCKS, ids=IDS)
-def test_each_preview_renders_with_the_site_css(client, editor, name, block, settings, tmp_path):
+def test_each_preview_renders_with_the_site_css(
+    client, editor, name, block, settings, tmp_path, site_tree
+):
     settings.MEDIA_ROOT = str(tmp_path)
     image = factories.IllustrationFactory(title="Preview artwork")
-    factories.StoryMediaFactory(title="Biobank voices")
+    audio = factories.StoryMediaFactory(title="Biobank voices")
+    factories.StoryPageFactory(
+        parent=site_tree["stories"],
+        hero_image=image,
+        body=[{"type": "podcast_episode", "value": {"audio": audio.pk, "episode_title": ""}}],
+    )
     client.force_login(editor)
     html = preview(client, block)
     assert f'href="{SITE_CSS}' in html, name
@@ -64,13 +71,22 @@ def test_each_preview_renders_with_the_site_css(client, editor, name, block, set
 @pytest.mark.parametrize(
     "block_type, kind", [("illustration", "artwork"), ("podcast_episode", "audio")]
 )
-def test_a_library_block_says_plainly_when_the_library_is_empty(client, editor, block_type, kind):
-    factories.IllustrationFactory(title="Unfinished", description="", licence="")
+def test_a_library_block_says_plainly_when_nothing_is_published(
+    client, editor, block_type, kind, site_tree
+):
+    unfinished = factories.IllustrationFactory(title="Unfinished", description="", licence="")
+    factories.StoryPageFactory(parent=site_tree["stories"], hero_image=unfinished)
+    # Complete, but on no live page (e.g. a file added from a submission): never previewed.
+    kept_back = factories.IllustrationFactory(title="Kept back")
+    factories.StoryPageFactory(parent=site_tree["stories"], hero_image=kept_back, live=False)
+    factories.StoryMediaFactory(title="Unpublished audio")
     client.force_login(editor)
     block = StoryPage._meta.get_field("body").stream_block.child_blocks[block_type]
     html = preview(client, block)
     assert f'href="{SITE_CSS}' in html
     assert "block-preview__missing" in html and f"shows {kind}" in html
+    assert "Kept back" not in html and kept_back.description not in html
+    assert "Unpublished audio" not in html
 
 
 def test_previews_are_for_signed_in_staff_only(client):
