@@ -63,3 +63,14 @@ def test_an_accepted_submission_can_go_back_to_review(client, editor, theme):
     assert submission.status == "in-review"
     event = submission.events.order_by("-pk").first()
     assert (event.from_status, event.to_status) == ("accepted", "in-review")
+
+
+def test_the_old_url_names_still_reverse_to_the_same_inbox(client, editor, theme):
+    submission = make_submission(theme, with_file=False)
+    old = reverse("submissions_storysubmission_modeladmin_inspect", args=[submission.pk])
+    assert old == reverse("submissions_inbox:inspect", args=[submission.pk])
+    assert reverse("submissions_storysubmission_modeladmin_index") == reverse(
+        "submissions_inbox:index"
+    )
+    client.force_login(editor)
+    assert submission.reference in client.get(old).content.decode()
