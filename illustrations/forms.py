@@ -172,7 +172,9 @@ class IllustrationForm(BaseImageForm):
             field = self.fields["illustrator"]
             field.queryset = field.queryset.filter(pk__in=own)
             if page and not self.instance.pk and not self.is_bound:
-                # A model form's initial data (from the empty instance) wins over a field's.
+                # A model form's initial data (from the empty instance) wins over a field's,
+                # so both are set.
+                field.initial = page.pk
                 self.initial["illustrator"] = page.pk
 
     def clean(self):
