@@ -30,7 +30,27 @@ pytestmark = [
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
 
 
+def editorial_groups():
+    """Put back the groups (and submission permissions) the data migrations made, when an
+    earlier transactional test in the run flushed them (see ensure_tree_root in conftest.py)."""
+    import importlib
+
+    from django.apps import apps
+
+    if Group.objects.filter(name="Illustrators").exists():
+        return
+    for module, function in (
+        ("illustrations.migrations.0002_editorial_groups", "create_groups"),
+        (
+            "submissions.migrations.0002_editorial_review_workflow",
+            "create_workflow_and_permissions",
+        ),
+    ):
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
 def make_user(django_user_model, username, group):
+    editorial_groups()
     user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
     user.groups.add(Group.objects.get(name=group))
     return user
