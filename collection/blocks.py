@@ -2,6 +2,10 @@
 
 External URLs (videos, embeds) are stored as plain URLs: saving a page never contacts a
 provider, and the page renders a click-to-load facade rather than waiting on one.
+
+Every block has a `description` and a preview in the block picker, drawn with the site's own
+stylesheet; blocks that show a library item preview the newest complete one
+(collection/block_previews.py).
 """
 
 from django.core.exceptions import ValidationError
@@ -9,6 +13,8 @@ from django.forms.utils import ErrorList
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtailmedia.blocks import AudioChooserBlock, VideoChooserBlock
+
+from . import block_previews
 
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "ol", "ul", "superscript"]
 
@@ -101,6 +107,7 @@ class ReferenceBlock(blocks.StructBlock):
     class Meta:
         icon = "doc-full"
         label = "Reference"
+        description = "One citation, with its DOI or a link."
 
     def clean(self, value):
         value = super().clean(value)
@@ -166,6 +173,22 @@ class IllustrationBlock(blocks.StructBlock):
         group = "Media"
         description = "A commissioned illustration with its credit and caption."
 
+    def get_preview_value(self):
+        image_id = block_previews.sample_image_id()
+        return self.to_python(
+            {
+                "image": {"image": image_id, "alt_text": None, "decorative": False},
+                "caption": "",
+                "width": "text",
+            }
+        )
+
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context)
+        if not value.get("image"):
+            context["preview_missing"] = block_previews.missing_note("artwork")
+        return context
+
 
 class PodcastEpisodeBlock(blocks.StructBlock):
     audio = AudioChooserBlock(
@@ -187,6 +210,22 @@ class PodcastEpisodeBlock(blocks.StructBlock):
         template = "collection/blocks/podcast_episode.html"
         group = "Media"
         description = "An audio episode with a player and its transcript."
+
+    def get_preview_value(self):
+        return self.to_python(
+            {
+                "audio": block_previews.sample_audio_id(),
+                "episode_title": "",
+                "show_notes": "<p>Who gets counted when a biobank decides whose samples to "
+                "keep, and who decides.</p>",
+            }
+        )
+
+    def get_preview_context(self, value, parent_context=None):
+        context = super().get_preview_context(value, parent_context)
+        if not value.get("audio"):
+            context["preview_missing"] = block_previews.missing_note("audio with a transcript")
+        return context
 
 
 class VideoBlock(blocks.StructBlock):
@@ -218,6 +257,18 @@ class VideoBlock(blocks.StructBlock):
         template = "collection/blocks/video.html"
         group = "Media"
         description = "A video: uploaded with captions, or external behind a click-to-load."
+
+    def get_preview_value(self):
+        # An external video behind its click-to-load stand-in: nothing is fetched.
+        return self.to_python(
+            {
+                "video": None,
+                "url": "https://www.youtube.com/watch?v=aaaaaaaaaaa",
+                "title": "What happens to a blood sample",
+                "poster": block_previews.sample_image_id(),
+                "transcript": block_previews.SAMPLE_TRANSCRIPT,
+            }
+        )
 
     def clean(self, value):
         value = super().clean(value)
@@ -253,6 +304,10 @@ class EmbedBlock(blocks.StructBlock):
             "title": "A conversation about consent and biobanks",
         }
 
+    def get_preview_value(self):
+        value = dict(self.meta.preview_value, poster=block_previews.sample_image_id())
+        return self.to_python(value)
+
 
 class StoryBodyBlock(blocks.StreamBlock):
     paragraph = ParagraphBlock()
@@ -276,3 +331,5 @@ class LinkBlock(blocks.StructBlock):
         group = "Links"
         description = "A labelled link to a contributor's own site or profile."
         preview_value = {"label": "Website", "url": "https://example.org"}
+        # A link is a list item: its preview puts it in a list, as pages do.
+        preview_template = "collection/blocks/link_preview.html"

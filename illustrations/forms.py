@@ -17,7 +17,6 @@ import os
 import willow
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.template.defaultfilters import filesizeformat
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.images.fields import WagtailImageField
@@ -38,6 +37,10 @@ ALT_TEXT_MISSING = (
 CREDIT_MISSING = (
     "Credit the artwork: choose the illustrator's contributor page, type the illustrator's "
     "name, or give the copyright holder."
+)
+DECORATIVE_HELP = (
+    "Tick only if the image adds nothing a reader would miss (a pattern, a texture). Screen "
+    "readers then skip it. Otherwise describe the image in the “Alt text” field."
 )
 LICENCE_MISSING = "Choose the licence under which we may show this image."
 
@@ -127,7 +130,22 @@ class IllustrationForm(BaseImageForm):
             self.fields[
                 "title"
             ].help_text = "A name for finding the image in the library (not shown to readers)."
+        if "is_decorative" in self.fields:
+            self.fields["is_decorative"].help_text = DECORATIVE_HELP
+        self._offer_only_illustrators()
         self._limit_choices_for_illustrators()
+
+    def _offer_only_illustrators(self):
+        """The Illustrator field lists contributor pages with the Illustrator role (and the
+        image's current illustrator, so an older credit is never dropped by a save)."""
+        field = self.fields.get("illustrator")
+        if field is None:
+            return
+        pages = field.queryset.only("pk", "roles")
+        wanted = [page.pk for page in pages if "illustrator" in (page.roles or [])]
+        if self.instance.illustrator_id:
+            wanted.append(self.instance.illustrator_id)
+        field.queryset = field.queryset.filter(pk__in=wanted).order_by("title")
 
     def _limit_choices_for_illustrators(self):
         """An illustrator may only attach their own commissions and credit themselves."""
@@ -139,13 +157,18 @@ class IllustrationForm(BaseImageForm):
         self.fields["commission"].queryset = (
             commissions.filter(illustrator=page) if page else commissions.none()
         )
-        if page and "illustrator" in self.fields and not self.instance.pk:
-            self.fields["illustrator"].initial = page.pk
         if "illustrator" in self.fields:
-            # Contributor drafts (one made from a submission bears the sender's name) are not
-            # for an illustrator to see: live contributors and their own page only.
+            # They credit themselves: their own page is the only choice, and the default.
+            own = [page.pk] if page else []
+            if self.instance.illustrator_id:
+                own.append(self.instance.illustrator_id)
             field = self.fields["illustrator"]
-            field.queryset = field.queryset.filter(Q(live=True) | Q(user=user))
+            field.queryset = field.queryset.filter(pk__in=own)
+            if page and not self.instance.pk and not self.is_bound:
+                # A model form's initial data (from the empty instance) wins over a field's,
+                # so both are set.
+                field.initial = page.pk
+                self.initial["illustrator"] = page.pk
 
     def clean(self):
         cleaned_data = super().clean()

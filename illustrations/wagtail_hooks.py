@@ -1,6 +1,7 @@
 """Admin registration for the illustrations app: the Commissions listing (wagtail-modeladmin),
-the editors' dashboard panel, and the admin side of the publish rule (bulk publish refusal and
-its page-history entry).
+the editors' dashboard panel, the admin side of the publish rule (bulk publish refusal and
+its page-history entry), and the illustrators' comforts (admin_views.py: the usage listing that
+names live pages, the list of dropped files that were never kept).
 
 The admin classes stay thin: who may see and change what lives in `permissions.py`, the rules
 about images in `forms.py` and `collection/publish_rules.py`.
@@ -8,9 +9,10 @@ about images in `forms.py` and `collection/publish_rules.py`.
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList, PageChooserPanel
 from wagtail.admin.ui.components import Component
 from wagtail_modeladmin.options import ModelAdmin, modeladmin_register
@@ -203,3 +205,93 @@ def register_publish_blocked_action(actions):
         def format_message(self, log_entry):
             problems = (log_entry.data or {}).get("problems", [])
             return "Scheduled publishing stopped: " + " ".join(problems)
+
+
+@hooks.register("register_admin_urls")
+def register_usage_listing_naming_live_pages():
+    """Takes over Wagtail's image usage URL (this app's hooks load before wagtail.images')."""
+    from .admin_views import IllustrationUsageView
+
+    return [
+        path(
+            "images/usage/<int:image_id>/",
+            IllustrationUsageView.as_view(),
+            name="illustrations_image_usage",
+        )
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_forget_unkept_uploads():
+    from .admin_views import forget_unkept_uploads
+
+    return [
+        path(
+            "images/multiple/unkept/forget/",
+            forget_unkept_uploads,
+            name="illustrations_forget_unkept_uploads",
+        )
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_image_report_urls():
+    from .reports import IllustratorWorkReport, IncompleteImagesReport, UnusedImagesReport
+
+    urls = []
+    for slug, view, name in (
+        ("incomplete", IncompleteImagesReport, "illustrations_report_incomplete"),
+        ("unused", UnusedImagesReport, "illustrations_report_unused"),
+        ("illustrator-work", IllustratorWorkReport, "illustrations_report_illustrator_work"),
+    ):
+        urls.append(path(f"reports/images/{slug}/", view.as_view(), name=name))
+        urls.append(
+            path(
+                f"reports/images/{slug}/results/",
+                view.as_view(results_only=True),
+                name=f"{name}_results",
+            )
+        )
+    return urls
+
+
+class ImageReportMenuItem(MenuItem):
+    """Shown to people who may change images (the reports check the same permission)."""
+
+    def is_shown(self, request):
+        from .reports import user_may_see_image_reports
+
+        return user_may_see_image_reports(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_incomplete_images_report_menu_item():
+    return ImageReportMenuItem(
+        "Images missing details",
+        reverse("illustrations_report_incomplete"),
+        name="images-missing-details",
+        icon_name="image",
+        order=1300,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_unused_images_report_menu_item():
+    return ImageReportMenuItem(
+        "Images used nowhere",
+        reverse("illustrations_report_unused"),
+        name="images-used-nowhere",
+        icon_name="image",
+        order=1310,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_illustrator_work_report_menu_item():
+    return ImageReportMenuItem(
+        "Illustrators' work in use",
+        reverse("illustrations_report_illustrator_work"),
+        name="illustrator-work",
+        icon_name="image",
+        order=1320,
+    )

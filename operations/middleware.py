@@ -106,7 +106,7 @@ class PageCacheMiddleware:
             if generation:
                 page_cache.attach_site(request, generation)
         if not page_cache.request_is_public(request):
-            return self.get_response(request)
+            return page_cache.mark_personal(request, self.get_response(request))
         key = None
         if page_cache.request_is_cacheable(request):
             generation = generation or page_cache.current_generation()

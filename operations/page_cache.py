@@ -15,6 +15,9 @@ Why this is safe:
 - Each worker keeps its most recent entries in memory too, under the same generation-bearing
   keys: the generation is still read from the shared cache on every request (so a publish is
   seen at once by every worker), but a popular page is not fetched and unpickled each time.
+- A page rendered for a signed-in person (with Wagtail's userbar, their name, edit links) is
+  never stored here, and is marked `private, no-store` so no CDN or shared proxy keeps it and
+  hands it to a reader either (`mark_personal`).
 - A Content-Security-Policy nonce must differ on every response: a cached body has its old nonce
   swapped for this request's nonce before it is sent.
 
@@ -36,7 +39,7 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse
-from django.utils.cache import get_conditional_response, get_max_age
+from django.utils.cache import add_never_cache_headers, get_conditional_response, get_max_age
 from django.utils.encoding import escape_uri_path
 from django.utils.http import parse_http_date_safe
 
@@ -181,6 +184,28 @@ def request_is_public(request):
     if len(request.META.get("QUERY_STRING", "")) > 256:
         return False
     return not request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES))
+
+
+def is_signed_in(request):
+    """Whether the request comes from a signed-in person. Only a request that carries a session
+    cookie or credentials can be, so an anonymous reader's request never loads a user."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES and (
+        "HTTP_AUTHORIZATION" not in request.META
+    ):
+        return False
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
+def mark_personal(request, response):
+    """Make a public page rendered for a signed-in person uncacheable by anyone (this cache, a
+    CDN, a proxy): it may show Wagtail's userbar and edit links meant for them alone. The admin
+    sets its own headers and is left alone."""
+    if request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDED_PREFIXES)):
+        return response
+    if is_signed_in(request):
+        add_never_cache_headers(response)
+    return response
 
 
 def response_is_cacheable(response):

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .forms import DeclineForm
@@ -19,6 +18,7 @@ from .services import (
     create_draft_story,
     erase_personal_data,
 )
+from .viewsets import inspect_url as viewset_inspect_url
 
 VIEW_PERMISSION = "submissions.view_storysubmission"
 CHANGE_PERMISSION = "submissions.change_storysubmission"
@@ -26,7 +26,7 @@ ERASE_PERMISSION = "submissions.erase_storysubmission"
 
 
 def inspect_url(submission):
-    return reverse("submissions_storysubmission_modeladmin_inspect", args=[submission.pk])
+    return viewset_inspect_url(submission)
 
 
 def require_permission(user, permission):

@@ -45,7 +45,8 @@ class SubmissionStatus(models.TextChoices):
 STATUS_TRANSITIONS = {
     SubmissionStatus.NEW: [SubmissionStatus.IN_REVIEW, SubmissionStatus.DECLINED],
     SubmissionStatus.IN_REVIEW: [SubmissionStatus.ACCEPTED, SubmissionStatus.DECLINED],
-    SubmissionStatus.ACCEPTED: [SubmissionStatus.ARCHIVED],
+    # An accepted submission may go back to review (accepted too soon, or the sender asked).
+    SubmissionStatus.ACCEPTED: [SubmissionStatus.IN_REVIEW, SubmissionStatus.ARCHIVED],
     SubmissionStatus.DECLINED: [SubmissionStatus.ARCHIVED],
     SubmissionStatus.ARCHIVED: [],
 }

@@ -61,7 +61,7 @@ def notify_editors(submission):
     if not recipients:
         return
     inbox_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "submissions_storysubmission_modeladmin_inspect", args=[submission.pk]
+        "submissions_inbox:inspect", args=[submission.pk]
     )
     # Only the reference, format and a link: the story itself stays behind the admin login.
     send_mail(

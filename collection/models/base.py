@@ -13,6 +13,7 @@ from wagtail.models import Page, PageViewRestriction
 from ..admin_panels import EditorialChecksPanel, settings_panels_with_time_zone
 from ..page_form import BasePageForm
 from ..publish_rules import check_before_publish, used_object_ids
+from .share_card import ShareCardPreviewMixin
 
 # (parent page id, child slug) -> the child's content type id, learnt per process as pages are
 # routed to. A page never changes type, and a wrong guess (a page deleted and another type given
@@ -24,8 +25,9 @@ _child_types = {}
 LINK_FIELDS = ("title", "live", "url_path", "path", "depth", "locale_id")
 
 
-class BasePage(Page):
-    """Shared fields for search engines, social cards and listings."""
+class BasePage(ShareCardPreviewMixin, Page):
+    """Shared fields for search engines, social cards and listings; a "Share card" preview
+    mode beside the page preview (see share_card.py)."""
 
     listing_summary = models.TextField(
         blank=True,

@@ -5,6 +5,7 @@ story_index.py."""
 
 import uuid
 
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.http import Http404
@@ -74,7 +75,12 @@ class StoryPage(StoryMediaMixin, StoryReadingMixin, RoutablePageMixin, BasePage)
         FieldPanel("summary"),
         FieldPanel("content_note"),
         MultiFieldPanel(
-            [FieldPanel("format"), FieldPanel("first_published"), FieldPanel("themes")],
+            [
+                FieldPanel("format"),
+                FieldPanel("first_published"),
+                # Labelled checkboxes: a multiple select needs Ctrl-click and hides choices.
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+            ],
             heading="About the story",
         ),
         FieldPanel("hero_image"),

@@ -86,7 +86,10 @@ class TestRequiredMetadata:
             post_image(admin_client, illustrator_name="", copyright_holder="Wellcome").status_code
             == 302
         )
-        page = factories.ContributorPageFactory(parent=site_tree["contributors"])
+        # The Illustrator field offers contributor pages with the Illustrator role.
+        page = factories.ContributorPageFactory(
+            parent=site_tree["contributors"], roles=["illustrator"]
+        )
         assert post_image(admin_client, illustrator_name="", illustrator=page.pk).status_code == 302
 
     def test_missing_licence_is_refused(self, admin_client):

@@ -62,7 +62,7 @@ class TestEraseOnRequest:
         # The reference, status and history remain for the records.
         assert StorySubmission.objects.filter(reference=submission.reference).exists()
         html = client.get(
-            reverse("submissions_storysubmission_modeladmin_inspect", args=[submission.pk])
+            reverse("submissions_inbox:inspect", args=[submission.pk])
         ).content.decode()
         assert "were erased on" in html
         assert "Personal data erased on request, by eddie" in html

@@ -49,7 +49,7 @@ class TestFromFormToPublishedStory:
 
         # 2. The editor sees it in the inbox and makes a draft story.
         client.force_login(editor)
-        inspect = reverse("submissions_storysubmission_modeladmin_inspect", args=[submission.pk])
+        inspect = reverse("submissions_inbox:inspect", args=[submission.pk])
         assert "Create draft story" in client.get(inspect).content.decode()
         response = client.post(reverse("submissions_make_draft_story", args=[submission.pk]))
         submission.refresh_from_db()
