@@ -8,7 +8,7 @@ from csp.utils import default_config
 from django.conf import settings
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import BadRequest
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.defaults import bad_request
 
@@ -52,7 +52,13 @@ class InputGuardMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        input_guard.check_request(request)
+        try:
+            input_guard.check_request(request)
+        except BadRequest as problem:
+            # Clients of the read API parse errors as JSON, the API's own error shape.
+            if request.path_info.startswith(tuple(settings.INPUT_GUARD_JSON_PREFIXES)):
+                return JsonResponse({"message": str(problem)}, status=400)
+            raise
         return self.get_response(request)
 
     def process_exception(self, request, exception):

@@ -339,6 +339,8 @@ PAGE_CACHE_LOCAL_ENTRIES = env.int("PAGE_CACHE_LOCAL_ENTRIES", default=200)
 # /api/ is left out: every API call is counted by its rate limit and answers its own ETag / 304
 # (reuse/http.py); its responses say how long a CDN may keep them.
 PAGE_CACHE_EXCLUDED_PREFIXES = ["/admin/", "/documents/", "/static/", "/media/", "/api/"]
+# Where the input guard answers a refused request in JSON (the read API), not the 400 page.
+INPUT_GUARD_JSON_PREFIXES = ["/api/"]
 HEALTH_CHECK_PATH = "/healthz"
 # What pages derive from content (related stories, series navigation, story cards) is kept this
 # long under the same generation as the page cache (collection/fragments.py); 0 turns it off.

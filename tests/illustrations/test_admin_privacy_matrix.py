@@ -95,6 +95,13 @@ def secrets_in_drafts(site_tree, editor, reviewer, illustrator, django_capture_o
     ]
     first_revision = draft.get_latest_revision()
     second_revision = draft.save_revision(user=editor, log_action=True)
+    # Submitted for review (as the editor would), then locked: starting a workflow saves the
+    # page, so the lock comes after it.
+    workflow_state = draft.current_workflow_state
+    if workflow_state is None:  # the stories index's workflow, started by hand if need be
+        workflow_state = Workflow.objects.get(name="Editorial review").start(draft, editor)
+    task_state = workflow_state.current_task_state
+    draft.refresh_from_db()
     draft.locked, draft.locked_by = True, editor
     draft.save(update_fields=["locked", "locked_by"])
     Comment.objects.create(page=draft, user=editor, text=COMMENT, contentpath="title")
@@ -104,10 +111,6 @@ def secrets_in_drafts(site_tree, editor, reviewer, illustrator, django_capture_o
     live.hero_image = own_image
     live_draft_revision = live.save_revision(user=editor, log_action=True)
 
-    workflow_state = draft.current_workflow_state
-    if workflow_state is None:  # the stories index's workflow, started by hand if need be
-        workflow_state = Workflow.objects.get(name="Editorial review").start(draft, editor)
-    task_state = workflow_state.current_task_state
     commission = factories.CommissionFactory(
         illustrator=illustrator.contributor_page, for_page=live, title="Harbour cover"
     )
