@@ -50,6 +50,22 @@ def parse_origin(value):
     return Origin(parts.scheme, parts.hostname.lower(), port or DEFAULT_PORTS[parts.scheme])
 
 
+def origin_setting(value):
+    """SITE_URL as the settings read it: (its Origin, its normalised URL), or (None, "") unset.
+
+    A malformed value stops the start with ImproperlyConfigured saying what is wrong.
+    """
+    if not value:
+        return None, ""
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        origin = parse_origin(value)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"SITE_URL: {error}") from error
+    return origin, origin.url
+
+
 def is_loopback_host(hostname):
     """Whether a host name can only mean this machine: localhost, *.localhost, 127.0.0.0/8,
     ::1 (and the unspecified 0.0.0.0 / ::, which no reader can visit either)."""

@@ -11,7 +11,7 @@ import environ
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
-from operations.origin import parse_origin
+from operations.origin import origin_setting
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -188,14 +188,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Mind The Gap"
 # The public origin readers use, e.g. https://mindthegap.example (operations/origin.py). Unset in
 # development: the demo's Site keeps localhost. Production falls back to WAGTAILADMIN_BASE_URL.
-SITE_URL = env("SITE_URL", default="")
-SITE_ORIGIN = None
-if SITE_URL:
-    try:
-        SITE_ORIGIN = parse_origin(SITE_URL)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"SITE_URL: {error}") from error
-    SITE_URL = SITE_ORIGIN.url
+SITE_ORIGIN, SITE_URL = origin_setting(env("SITE_URL", default=""))
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL or "http://127.0.0.1:8000")
 # The podcast channel's <podcast:guid> is derived from the feed's address; set this to the old
 # GUID when the feed moves to another domain, so apps keep the subscription (collection/feeds.py).

@@ -7,7 +7,7 @@ proxy or load balancer; static files by WhiteNoise with hashed, compressed names
 
 from django.core.exceptions import ImproperlyConfigured
 
-from operations.origin import parse_origin
+from operations.origin import origin_setting
 
 from .base import *  # noqa: F403
 from .base import MIDDLEWARE, SHARED_CACHE, STORAGES, TASKS, WAGTAILADMIN_BASE_URL, env
@@ -21,14 +21,9 @@ if not SECRET_KEY:
 # The public origin, from SITE_URL (or, as before it existed, WAGTAILADMIN_BASE_URL): applied to
 # the default Site on release (`manage.py apply_site_url`, Procfile) and checked by
 # `check --deploy` (operations/checks.py), which fails while it or the Site is loopback.
-SITE_URL = env("SITE_URL", default="") or env("WAGTAILADMIN_BASE_URL", default="")
-SITE_ORIGIN = None
-if SITE_URL:
-    try:
-        SITE_ORIGIN = parse_origin(SITE_URL)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"SITE_URL: {error}") from error
-    SITE_URL = SITE_ORIGIN.url
+SITE_ORIGIN, SITE_URL = origin_setting(
+    env("SITE_URL", default="") or env("WAGTAILADMIN_BASE_URL", default="")
+)
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default=SITE_URL or WAGTAILADMIN_BASE_URL)
 
 # Explicit values win; otherwise the origin's host and the origin itself.
