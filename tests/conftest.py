@@ -20,6 +20,63 @@ def clear_caches():
     page_cache.local_entries.clear()
 
 
+def ensure_tree_root():
+    """Put back the rows Wagtail's migrations made (locale, root page, default site, root
+    collection) when a previous transactional test flushed them.
+
+    pytest-django's serialized_rollback should restore them, but once Playwright's sync API is
+    running (the browser tests' session-wide Chromium) the restore is skipped, so every
+    transactional test after the first browser test would start from an empty database.
+    """
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale
+
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    _ensure_editorial_groups()
+    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    locale, _ = Locale.objects.get_or_create(language_code=language)
+    if Page.objects.filter(depth=1).exists():
+        return
+    root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    Site.objects.get_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": root}
+    )
+
+
+def _ensure_editorial_groups():
+    """The groups, permissions and review workflow the data migrations made."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    if Group.objects.filter(name="Illustrators").exists():
+        return
+    for module, function in (
+        ("illustrations.migrations.0002_editorial_groups", "create_groups"),
+        (
+            "submissions.migrations.0002_editorial_review_workflow",
+            "create_workflow_and_permissions",
+        ),
+    ):
+        getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.fixture(autouse=True)
+def tree_root(request):
+    """Every transactional test (live server, browser, real workers) starts with Wagtail's root
+    page, locale, default site and root collection."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = marker is not None and (
+        marker.kwargs.get("transaction") or (len(marker.args) > 0 and marker.args[0])
+    )
+    if transactional or {"transactional_db", "live_server"} & set(request.fixturenames):
+        request.getfixturevalue("transactional_db")
+        ensure_tree_root()
+
+
 @pytest.fixture
 def site_tree(db):
     """The site's skeleton: a home page as the default site's root, with its three indexes."""

@@ -46,39 +46,6 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason=reason))
 
 
-def ensure_tree_root():
-    """Put back the rows Wagtail's migrations made (locale, root page, default site, root
-    collection) when a previous transactional test flushed them.
-
-    pytest-django's serialized_rollback should restore them, but once Playwright's sync API is
-    running the restore is skipped, so every browser test after the first would start from an
-    empty database.
-    """
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page, Site
-
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
-    if Page.objects.filter(depth=1).exists():
-        return
-    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    locale, _ = Locale.objects.get_or_create(language_code=language)
-    root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    Site.objects.get_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "root_page": root}
-    )
-
-
-@pytest.fixture(autouse=True)
-def tree_root(request):
-    """Every browser test (they use the live server's transactional database) starts with
-    Wagtail's root page, locale, default site and root collection."""
-    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
-        request.getfixturevalue("transactional_db")
-        ensure_tree_root()
-
-
 @pytest.fixture(scope="session")
 def browser():
     reason = _browser_missing_reason()

@@ -48,14 +48,3 @@ def api_settings(settings, clear_caches):
     settings.PAGE_CACHE_SECONDS = 0
     settings.REUSE_API_RATE_LIMIT = "10000/m"
     return settings
-
-
-@pytest.fixture(autouse=True)
-def tree_root(request):
-    """Live-server tests (transactional) start with Wagtail's root page, locale, default site
-    and root collection, even after another transactional test flushed them."""
-    if "live_server" in request.fixturenames:
-        from tests.browser.conftest import ensure_tree_root
-
-        request.getfixturevalue("transactional_db")
-        ensure_tree_root()
