@@ -50,7 +50,8 @@ def outbox_tasks(intervals=RETRY_INTERVALS):
 
 
 @pytest.fixture
-def queue_settings(settings, redis_url):
+def queue_settings(settings, redis_url, clear_caches):
+    # clear_caches: a form post must not meet the rate-limit counts earlier tests left behind.
     settings.RQ_QUEUES = rq_queues(redis_url)
     settings.TASKS = outbox_tasks()
     settings.EMAIL_BACKEND = "operations.mail.QueuedEmailBackend"
