@@ -3,6 +3,7 @@
 import re
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.http import Http404
 from django.urls import include, path
@@ -34,11 +35,6 @@ urlpatterns = [
         name="sitemap",
     ),
     path("robots.txt", collection_views.robots_txt, name="robots_txt"),
-    path("search/", collection_views.search, name="search"),
-    path("feeds/stories/", StoriesFeed(), name="feed-stories"),
-    path("feeds/stories/atom/", AtomStoriesFeed(), name="feed-stories-atom"),
-    path("feeds/podcast/", PodcastFeed(), name="feed-podcast"),
-    path("credits/", include("illustrations.urls")),
     # The read API, oEmbed, embeddable cards and citation downloads (reuse app).
     path("api/v2/", include(api_urls())),
     path("", include("reuse.urls")),
@@ -59,4 +55,15 @@ if (settings.DEBUG or settings.SERVE_MEDIA) and settings.MEDIA_URL.startswith("/
         re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$", serve_media),
     ]
 
-urlpatterns += [path("", include(wagtail_urls))]
+# What readers see, in every language: English unprefixed, the others under their code
+# (/cy/search/, /ur/feeds/podcast/). The language is taken from the path alone
+# (operations/languages.py).
+urlpatterns += i18n_patterns(
+    path("search/", collection_views.search, name="search"),
+    path("feeds/stories/", StoriesFeed(), name="feed-stories"),
+    path("feeds/stories/atom/", AtomStoriesFeed(), name="feed-stories-atom"),
+    path("feeds/podcast/", PodcastFeed(), name="feed-podcast"),
+    path("credits/", include("illustrations.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

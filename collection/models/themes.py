@@ -2,16 +2,18 @@
 
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 
 @register_snippet
-class Theme(index.Indexed, models.Model):
-    name = models.CharField(max_length=100, unique=True, help_text="The theme as readers see it.")
-    slug = models.SlugField(
-        max_length=100, unique=True, help_text="Used in links that filter stories by theme."
-    )
+class Theme(TranslatableMixin, index.Indexed, models.Model):
+    """A theme in one language; its translations share its `translation_key` and its slug, so
+    a filter link (?theme=consent) means the same theme in every language."""
+
+    name = models.CharField(max_length=100, help_text="The theme as readers see it.")
+    slug = models.SlugField(max_length=100, help_text="Used in links that filter stories by theme.")
     description = models.TextField(
         blank=True, help_text="One or two sentences introducing the theme."
     )
@@ -19,8 +21,12 @@ class Theme(index.Indexed, models.Model):
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "name"], name="unique_theme_name_per_locale"),
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_theme_slug_per_locale"),
+        ]
 
     def __str__(self):
         return self.name

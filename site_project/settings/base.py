@@ -11,6 +11,7 @@ import environ
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
+from operations.languages import language_choices
 from operations.origin import origin_setting
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -30,6 +31,10 @@ INSTALLED_APPS = [
     "django_tasks_rq",
     "django_rq",
     "reuse",
+    # Translation of pages and snippets, segment by segment (wagtail-localize), and its
+    # locale admin in place of wagtail.locales.
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.api.v2",
     "corsheaders",
     "wagtail.contrib.forms",
@@ -79,6 +84,9 @@ MIDDLEWARE = [
     # CORS for the read API only (CORS_URLS_REGEX): before CommonMiddleware, as documented.
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language comes from the address alone (/cy/..., /ur/...; English unprefixed), so a
+    # page never varies by Accept-Language and the page cache keys it by path (operations/).
+    "operations.languages.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -155,6 +163,21 @@ LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
+
+# Languages (docs/languages.md). English is the default and keeps its unprefixed addresses;
+# every other language lives under its code (/cy/, /ur/). The shipped locales have the site's
+# own words translated in site_project/locale/; any language listed here can be added as a
+# Locale from the admin (Settings -> Locales) without code, its site words falling back to
+# English until a catalogue is added.
+SHIPPED_LANGUAGES = ["en-gb", "cy", "ur"]
+LANGUAGES = language_choices(SHIPPED_LANGUAGES)
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Readers never get a language cookie (the address says the language); the admin's own
+# language comes from each user's preference.
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

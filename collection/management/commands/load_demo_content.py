@@ -67,7 +67,10 @@ class Command(BaseCommand):
         backend = getattr(settings, "TASKS", {}).get("default", {}).get("BACKEND", "")
         if unless or not backend.endswith(".ImmediateBackend"):
             return None
-        dummy = {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+        dummy = {
+            "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+            "QUEUES": settings.TASK_QUEUES,
+        }
         return override_settings(TASKS={**settings.TASKS, "default": dummy})
 
     def make_renditions(self, result):

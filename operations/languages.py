@@ -1,0 +1,87 @@
+"""Languages: which ones the site may publish in, their names in their own language, and the
+middleware that takes a request's language from its address alone.
+
+English (the default) is served unprefixed, every other language under its code (/cy/, /ur/).
+Taking the language from the path only, never from Accept-Language or a cookie, keeps every
+address meaning one page in one language: shared caches and the page cache need no Vary.
+"""
+
+from django.conf import settings
+from django.conf.global_settings import LANGUAGES as DJANGO_LANGUAGES
+from django.conf.locale import LANG_INFO
+from django.utils import translation
+
+# Languages Django has no entry for, that communities this site serves speak: (code, English
+# name, name in the language itself, written right to left).
+EXTRA_LANGUAGES = [
+    ("so", "Somali", "Soomaali", False),
+]
+
+# Names shown to readers where Django's own would mislead ("British English").
+LOCAL_NAME_OVERRIDES = {"en-gb": "English"}
+
+# Regional variants that would only duplicate the default's English.
+_LEFT_OUT = {"en", "en-au"}
+
+
+def language_choices(shipped):
+    """(code, English name) for every language the site may publish in: the shipped ones
+    first, then every language Django knows and a few it does not, by name."""
+    names = dict(DJANGO_LANGUAGES)
+    names.update({code: name for code, name, _local, _rtl in EXTRA_LANGUAGES})
+    rest = sorted(
+        (code for code in names if code not in shipped and code not in _LEFT_OUT),
+        key=lambda code: str(names[code]),
+    )
+    return [(code, str(names[code])) for code in [*shipped, *rest]]
+
+
+def _extra(code):
+    for extra in EXTRA_LANGUAGES:
+        if extra[0] == code:
+            return extra
+    return None
+
+
+def local_name(code):
+    """The language's name in the language itself ("Cymraeg", "اردو")."""
+    if code in LOCAL_NAME_OVERRIDES:
+        return LOCAL_NAME_OVERRIDES[code]
+    extra = _extra(code)
+    if extra:
+        return extra[2]
+    info = LANG_INFO.get(code) or LANG_INFO.get(code.split("-")[0]) or {}
+    return info.get("name_local", code)
+
+
+def is_rtl(code):
+    """Whether the language is written right to left."""
+    extra = _extra(code)
+    if extra:
+        return extra[3]
+    return code.split("-")[0] in settings.LANGUAGES_BIDI or code in settings.LANGUAGES_BIDI
+
+
+def language_from_path(path):
+    """The language a path's first segment names, or the default for an unprefixed path."""
+    first = path.lstrip("/").split("/", 1)[0].lower()
+    codes = {code.lower() for code, _name in settings.LANGUAGES}
+    if first and first in codes and first != settings.LANGUAGE_CODE.lower():
+        return first
+    return settings.LANGUAGE_CODE
+
+
+class PathLocaleMiddleware:
+    """Activate the language the address names (the default when it names none), for the
+    public site. The admin's views choose their own language from the user's preference."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = language_from_path(request.path_info)
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response
