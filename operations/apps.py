@@ -6,7 +6,8 @@ class OperationsConfig(AppConfig):
     verbose_name = "Operations"
 
     def ready(self):
-        from . import checks, signals, upload_spool  # noqa: F401 - checks register themselves
+        from . import checks, languages, signals, upload_spool  # noqa: F401 - checks register
 
         signals.connect()
+        languages.install_locale_memo()
         upload_spool.prepare_spool()

@@ -6,9 +6,13 @@ Taking the language from the path only, never from Accept-Language or a cookie, 
 address meaning one page in one language: shared caches and the page cache need no Vary.
 """
 
+import threading
+import time
+
 from django.conf import settings
 from django.conf.global_settings import LANGUAGES as DJANGO_LANGUAGES
 from django.conf.locale import LANG_INFO
+from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
 # Languages Django has no entry for, that communities this site serves speak: (code, English
@@ -85,3 +89,57 @@ class PathLocaleMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+# Locale rows, by language code, remembered per process. Wagtail looks up the active Locale on
+# every routed request (`Page.localized`, `Locale.get_active`): one query per page view for a
+# row that changes only when an administrator adds or removes a language. Saving or deleting a
+# Locale forgets them in this process at once; other processes within LOCALE_MEMO_SECONDS.
+LOCALE_MEMO_SECONDS = 60
+_locales = {}
+_locales_lock = threading.Lock()
+
+
+def forget_locales(**kwargs):
+    with _locales_lock:
+        _locales.clear()
+
+
+def install_locale_memo():
+    """Make `Locale.get_active()` answer from the per-process memo (called once, at start)."""
+    from wagtail.models import Locale
+
+    if getattr(Locale.get_active, "_memoised", False):
+        return
+    uncached = Locale.get_active
+
+    def get_active(cls):
+        code = translation.get_language()
+        now = time.monotonic()
+        with _locales_lock:
+            kept = _locales.get(code)
+        if kept is not None and kept[0] > now:
+            return kept[1]
+        locale = uncached()
+        # A fallback to the default (a language with no Locale yet) is not remembered, so a
+        # Locale added later is seen at once.
+        if _answers(code, locale):
+            with _locales_lock:
+                _locales[code] = (now + LOCALE_MEMO_SECONDS, locale)
+        return locale
+
+    get_active._memoised = True
+    Locale.get_active = classmethod(get_active)
+    post_save.connect(forget_locales, sender=Locale, dispatch_uid="forget-locales-on-save")
+    post_delete.connect(forget_locales, sender=Locale, dispatch_uid="forget-locales-on-delete")
+
+
+def _answers(code, locale):
+    """Whether `locale` is the Locale of `code` itself (or its supported variant), not the
+    default that Wagtail falls back to."""
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    try:
+        return get_supported_content_language_variant(code) == locale.language_code
+    except LookupError:
+        return False

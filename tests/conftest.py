@@ -4,8 +4,17 @@ import pytest
 from django.core.cache import caches
 from wagtail.models import Page, Site
 
-from operations import page_cache
+from operations import languages, page_cache
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def forget_locales():
+    """Locale rows are remembered per process (operations/languages.py); a test's rolled-back
+    Locale must not outlive it."""
+    languages.forget_locales()
+    yield
+    languages.forget_locales()
 
 
 @pytest.fixture
