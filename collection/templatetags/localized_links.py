@@ -11,7 +11,8 @@ has always used.
     {% section_url "stories" as stories_url %}
     <a href="{{ stories_url }}"{% aria_current stories_url %}>...</a>
 
-All four sections are found with one query per request, kept on the request object.
+All four sections are found with one query per request, kept on the request object, and kept
+between requests until content changes where the site keeps fragments (collection/fragments.py).
 """
 
 from django import template
@@ -21,8 +22,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from django.utils import translation
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
+
+from collection import fragments
 
 register = template.Library()
 
@@ -85,7 +89,10 @@ def section_urls(request=None):
     language = translation.get_language()
     cached = getattr(request, REQUEST_CACHE_ATTRIBUTE, None)
     if cached is None or cached[0] != language:
-        cached = (language, find_section_urls(request))
+        urls = fragments.remember(
+            request, "section-urls", language, lambda: find_section_urls(request)
+        )
+        cached = (language, urls)
         setattr(request, REQUEST_CACHE_ATTRIBUTE, cached)
     return cached[1]
 
@@ -107,7 +114,7 @@ def aria_current(context, url, inside="true"):
     if not url or url == "/" or not path:
         return ""
     if path == url:
-        return format_html(' aria-current="page"')
+        return mark_safe(' aria-current="page"')
     if path.startswith(url):
         return format_html(' aria-current="{}"', inside)
     return ""
