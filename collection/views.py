@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.dateformat import format as format_date
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
@@ -61,7 +61,7 @@ def _search_results(page_list):
             results.append(
                 {
                     "page": item,
-                    "kind": _("Series"),
+                    "kind": pgettext("one series", "Series"),
                     "kind_slug": "series",
                     "summary": item.listing_summary or strip_tags(item.introduction),
                     "image": item.cover_image,
