@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.utils.http import http_date, parse_http_date_safe
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageLogEntry, Site
 
 from .models import PodcastChannelSettings, StoryMedia, StoryPage
@@ -79,9 +80,9 @@ def story_pubdate(story):
 class StoriesFeed(ListingChangeLastModified, Feed):
     """The newest stories of every format, as RSS 2.0."""
 
-    title = "Mind The Gap: new stories"
+    title = _("Mind The Gap: new stories")
     link = "/stories/"
-    description = "New stories about who is missing from health data, and why it matters."
+    description = _("New stories about who is missing from health data, and why it matters.")
     language = "en-gb"
 
     def items(self):

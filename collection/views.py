@@ -6,7 +6,10 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.dateformat import format as format_date
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
@@ -47,7 +50,8 @@ def _search_results(page_list):
                     "image": story.hero_image,
                     "meta": " · ".join(
                         part
-                        for part in (credits, story.first_published.strftime("%-d %B %Y"))
+                        # Month names in the reader's language.
+                        for part in (credits, format_date(story.first_published, "j F Y"))
                         if part
                     ),
                 }
@@ -57,11 +61,12 @@ def _search_results(page_list):
             results.append(
                 {
                     "page": item,
-                    "kind": "Series",
+                    "kind": pgettext("one series", "Series"),
                     "kind_slug": "series",
                     "summary": item.listing_summary or strip_tags(item.introduction),
                     "image": item.cover_image,
-                    "meta": f"{item.story_count} stor{'y' if item.story_count == 1 else 'ies'}",
+                    "meta": ngettext("%(count)d story", "%(count)d stories", item.story_count)
+                    % {"count": item.story_count},
                 }
             )
         elif pk in people:
@@ -69,7 +74,7 @@ def _search_results(page_list):
             results.append(
                 {
                     "page": person,
-                    "kind": "Contributor",
+                    "kind": _("Contributor"),
                     "kind_slug": "contributor",
                     "summary": person.listing_summary or strip_tags(person.short_bio),
                     "image": person.portrait,

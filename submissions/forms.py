@@ -14,6 +14,10 @@ import nh3
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from collection.models import Theme
 
@@ -25,19 +29,19 @@ STAMP_SALT = "submissions.share-story.started"
 STAMP_MAX_AGE = 3 * 24 * 60 * 60
 MAX_STORY_LENGTH = 30_000
 
-HONEYPOT_MESSAGE = (
+HONEYPOT_MESSAGE = _(
     "We could not accept this form because the field “Leave this field empty” was filled in. "
     "If you are a person, please empty that field and send your story again."
 )
-TOO_FAST_MESSAGE = (
+TOO_FAST_MESSAGE = _(
     "That was quicker than a person can usually fill in this form, so we held it back. "
     "Please check your story and send it again."
 )
-STALE_MESSAGE = (
+STALE_MESSAGE = _(
     "This form was open for a very long time or could not be checked. Everything you typed "
     "is still here: please send it again."
 )
-HTML_MESSAGE = (
+HTML_MESSAGE = _(
     "This seems to contain HTML code (text inside angle brackets, such as <b> or <a href…>). "
     "We accept plain text only: please remove the angle brackets and send it again."
 )
@@ -96,89 +100,109 @@ class MultipleFileField(forms.FileField):
         return [single_clean(data, initial)] if data else []
 
 
+def _story_text_help():
+    return gettext(
+        "Plain text, up to %(limit)s characters. Leave an empty line between paragraphs. If "
+        "you would rather tell it as audio, video or pictures, a short description here is "
+        "enough."
+    ) % {"limit": number_format(MAX_STORY_LENGTH, force_grouping=True)}
+
+
+# Worked out when shown, so the number is written the reader's way.
+STORY_TEXT_HELP = lazy(_story_text_help, str)()
+
+
 class ShareStoryForm(forms.Form):
     name = forms.CharField(
-        label="Your name or a pseudonym",
+        label=_("Your name or a pseudonym"),
         max_length=200,
-        help_text="The name you would like us to use. It does not have to be your real name.",
-        error_messages={"required": "Please tell us your name or a pseudonym."},
+        help_text=_("The name you would like us to use. It does not have to be your real name."),
+        error_messages={"required": _("Please tell us your name or a pseudonym.")},
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(
-        label="Your email address",
-        help_text="We send your confirmation and reference number here. We only write to you "
-        "about your story if you agree below.",
+        label=_("Your email address"),
+        help_text=_(
+            "We send your confirmation and reference number here. We only write to you about "
+            "your story if you agree below."
+        ),
         error_messages={
-            "required": "Please give an email address so we can send your confirmation.",
-            "invalid": "Please give an email address in the form name@example.org.",
+            "required": _("Please give an email address so we can send your confirmation."),
+            "invalid": _("Please give an email address in the form name@example.org."),
         },
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
     credit_preference = forms.ChoiceField(
-        label="How would you like to be credited if we publish your story?",
+        label=_("How would you like to be credited if we publish your story?"),
         choices=CreditPreference.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Please choose how you would like to be credited."},
+        error_messages={"required": _("Please choose how you would like to be credited.")},
     )
     story_title = forms.CharField(
-        label="A title for your story",
+        label=_("A title for your story"),
         max_length=200,
-        help_text="A working title is fine: we can choose one together.",
-        error_messages={"required": "Please give your story a title."},
+        help_text=_("A working title is fine: we can choose one together."),
+        error_messages={"required": _("Please give your story a title.")},
         validators=[reject_html],
     )
     story_text = forms.CharField(
-        label="Your story",
+        label=_("Your story"),
         max_length=MAX_STORY_LENGTH,
-        help_text=f"Plain text, up to {MAX_STORY_LENGTH:,} characters. Leave an empty line "
-        "between paragraphs. If you would rather tell it as audio, video or pictures, a short "
-        "description here is enough.",
+        help_text=STORY_TEXT_HELP,
         error_messages={
-            "required": "Please write your story, or a short description of it.",
-            "max_length": "Your story is %(show_value)d characters long; please shorten it to "
-            "%(limit_value)d, or attach it as a PDF.",
+            "required": _("Please write your story, or a short description of it."),
+            "max_length": _(
+                "Your story is %(show_value)d characters long; please shorten it to "
+                "%(limit_value)d, or attach it as a PDF."
+            ),
         },
         widget=forms.Textarea(attrs={"rows": 14}),
         validators=[reject_html],
         strip=True,
     )
     preferred_format = forms.ChoiceField(
-        label="How would you like your story told?",
+        label=_("How would you like your story told?"),
         choices=PreferredFormat.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Please choose how you would like your story told."},
+        error_messages={"required": _("Please choose how you would like your story told.")},
     )
-    files = MultipleFileField(label="Files (optional)", required=False, help_text=LIMITS_TEXT)
+    files = MultipleFileField(label=_("Files (optional)"), required=False, help_text=LIMITS_TEXT)
     themes = forms.ModelMultipleChoiceField(
-        label="Which themes does your story touch on? (optional)",
+        label=_("Which themes does your story touch on? (optional)"),
         queryset=Theme.objects.all(),
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     consent_contact = forms.BooleanField(
-        label="You may contact me about my story.",
-        help_text="For example, to ask a question or to agree on edits before we publish.",
+        label=_("You may contact me about my story."),
+        help_text=_("For example, to ask a question or to agree on edits before we publish."),
         required=False,
     )
     consent_publish = forms.BooleanField(
-        label="You may publish my story on Mind The Gap, credited as I chose above.",
-        help_text="We can only consider stories we are allowed to publish. Nothing is "
-        "published until our editors have reviewed it.",
+        label=_("You may publish my story on Mind The Gap, credited as I chose above."),
+        help_text=_(
+            "We can only consider stories we are allowed to publish. Nothing is published "
+            "until our editors have reviewed it."
+        ),
         error_messages={
-            "required": "Please tick to say we may publish your story: we can only consider "
-            "stories we are allowed to publish."
+            "required": _(
+                "Please tick to say we may publish your story: we can only consider stories "
+                "we are allowed to publish."
+            )
         },
     )
     consent_edit = forms.BooleanField(
-        label="You may edit my story for length.",
-        help_text="If you leave this unticked, we will publish your words as you sent them, "
-        "or ask you first.",
+        label=_("You may edit my story for length."),
+        help_text=_(
+            "If you leave this unticked, we will publish your words as you sent them, or ask "
+            "you first."
+        ),
         required=False,
     )
     # The honeypot: hidden from people by the stylesheet and from assistive technology by
     # aria-hidden; its label tells anyone who does reach it what to do.
     website = forms.CharField(
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -21,16 +22,17 @@ from collection.models import BasePage
 
 
 class CreditPreference(models.TextChoices):
-    NAME = "name", "By my name"
-    PSEUDONYM = "pseudonym", "By my pseudonym"
-    ANONYMOUS = "anonymous", "Anonymously (no name at all)"
+    # Labels are translated: the public form offers them to senders in their language.
+    NAME = "name", _("By my name")
+    PSEUDONYM = "pseudonym", _("By my pseudonym")
+    ANONYMOUS = "anonymous", _("Anonymously (no name at all)")
 
 
 class PreferredFormat(models.TextChoices):
-    WRITTEN = "written", "Written"
-    AUDIO = "audio", "Audio"
-    VIDEO = "video", "Video"
-    ILLUSTRATION = "illustration", "Illustration"
+    WRITTEN = "written", _("Written")
+    AUDIO = "audio", _("Audio")
+    VIDEO = "video", _("Video")
+    ILLUSTRATION = "illustration", _("Illustration")
 
 
 class SubmissionStatus(models.TextChoices):

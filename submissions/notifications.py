@@ -4,6 +4,10 @@ request. Each is tried on its own; a failure is logged (reference and error type
 mail errors can quote addresses), never undoes the submission, and is raised again once both
 were tried so the queue retries. Each message's Message-ID is made from the reference, so the
 mail queue (operations.mail) sends it once however often the task runs.
+
+The confirmation is written in the language of the form the sender filled in (the share page's
+locale); the editors' note stays in the site's default language, whatever request or worker
+happens to send it.
 """
 
 import logging
@@ -13,6 +17,8 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 logger = logging.getLogger(__name__)
 
@@ -47,13 +53,24 @@ def editor_addresses():
 def send_confirmation(submission, page, request=None):
     data_use_url = page.get_full_url(request) + page.reverse_subpage("data_use_view")
     context = {"submission": submission, "page": page, "data_use_url": data_use_url}
+    with translation.override(sender_language(page)):
+        subject = gettext("We have your story (reference %(reference)s)") % {
+            "reference": submission.reference
+        }
+        message = render_to_string("submissions/email/confirmation.txt", context)
     send_mail(
-        subject=f"We have your story (reference {submission.reference})",
-        message=render_to_string("submissions/email/confirmation.txt", context),
+        subject=subject,
+        message=message,
         from_email=None,
         recipient_list=[submission.email],
         message_id=message_id(submission, "confirmation"),
     )
+
+
+def sender_language(page):
+    """The language the sender read the form in: the share page's own locale."""
+    locale = getattr(page, "locale", None)
+    return locale.language_code if locale is not None else settings.LANGUAGE_CODE
 
 
 def notify_editors(submission):
@@ -64,12 +81,14 @@ def notify_editors(submission):
         "submissions_inbox:inspect", args=[submission.pk]
     )
     # Only the reference, format and a link: the story itself stays behind the admin login.
-    send_mail(
-        subject=f"New story submission {submission.reference}",
-        message=render_to_string(
+    with translation.override(settings.LANGUAGE_CODE):
+        message = render_to_string(
             "submissions/email/editor_notification.txt",
             {"submission": submission, "inbox_url": inbox_url},
-        ),
+        )
+    send_mail(
+        subject=f"New story submission {submission.reference}",
+        message=message,
         from_email=None,
         recipient_list=recipients,
         message_id=message_id(submission, "editors"),

@@ -4,6 +4,8 @@ pictures checked for pixel bombs and damage without being decoded."""
 import filetype
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
 
 from illustrations.image_checks import read_image_header, unreadable
 
@@ -23,11 +25,20 @@ ACCEPTED_TYPES = {
     "application/pdf": ("pdf", "pdf"),
 }
 
-LIMITS_TEXT = (
-    f"Optional. Up to {MAX_FILES} files: images (JPEG, PNG or WebP), audio (MP3, M4A, OGG or "
-    f"WAV) or PDF documents, each up to {filesizeformat(MAX_FILE_SIZE)} and "
-    f"{filesizeformat(MAX_TOTAL_SIZE)} in all."
-)
+
+def _limits_text():
+    return _(
+        "Optional. Up to %(count)s files: images (JPEG, PNG or WebP), audio (MP3, M4A, OGG or "
+        "WAV) or PDF documents, each up to %(each)s and %(total)s in all."
+    ) % {
+        "count": MAX_FILES,
+        "each": filesizeformat(MAX_FILE_SIZE),
+        "total": filesizeformat(MAX_TOTAL_SIZE),
+    }
+
+
+# Worked out when shown, in the reader's language.
+LIMITS_TEXT = lazy(_limits_text, str)()
 
 
 def _head(upload, length=8192):
@@ -46,18 +57,30 @@ def inspect_upload(upload):
     # The sender's own file name, shown back to them; Django escapes it in the template.
     name = upload.name
     if upload.size == 0:
-        raise ValidationError(f"“{name}” is empty. Please choose the file again.")
+        raise ValidationError(
+            _("“%(name)s” is empty. Please choose the file again.") % {"name": name}
+        )
     if upload.size > MAX_FILE_SIZE:
         raise ValidationError(
-            f"“{name}” is {filesizeformat(upload.size)}; each file can be up to "
-            f"{filesizeformat(MAX_FILE_SIZE)}. Could you send a smaller version?"
+            _(
+                "“%(name)s” is %(size)s; each file can be up to %(limit)s. Could you send a "
+                "smaller version?"
+            )
+            % {
+                "name": name,
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(MAX_FILE_SIZE),
+            }
         )
     guess = filetype.guess(_head(upload))
     accepted = ACCEPTED_TYPES.get(guess.mime) if guess else None
     if accepted is None:
         raise ValidationError(
-            f"We could not recognise “{name}” as an image, audio file or PDF, whatever its "
-            "name says. Please send a JPEG, PNG, WebP, MP3, M4A, OGG, WAV or PDF file."
+            _(
+                "We could not recognise “%(name)s” as an image, audio file or PDF, whatever its "
+                "name says. Please send a JPEG, PNG, WebP, MP3, M4A, OGG, WAV or PDF file."
+            )
+            % {"name": name}
         )
     kind, extension = accepted
     if kind == "image":
@@ -77,13 +100,17 @@ def check_uploads(uploads):
     """Check count, total size and each file; return [(upload, kind, mime, extension)]."""
     if len(uploads) > MAX_FILES:
         raise ValidationError(
-            f"You attached {len(uploads)} files; please choose at most {MAX_FILES}."
+            _("You attached %(count)s files; please choose at most %(limit)s.")
+            % {"count": len(uploads), "limit": MAX_FILES}
         )
     total = sum(upload.size for upload in uploads)
     if total > MAX_TOTAL_SIZE:
         raise ValidationError(
-            f"Your files come to {filesizeformat(total)}; together they can be up to "
-            f"{filesizeformat(MAX_TOTAL_SIZE)}. Please send fewer or smaller files."
+            _(
+                "Your files come to %(total)s; together they can be up to %(limit)s. Please "
+                "send fewer or smaller files."
+            )
+            % {"total": filesizeformat(total), "limit": filesizeformat(MAX_TOTAL_SIZE)}
         )
     checked, errors = [], []
     for upload in uploads:

@@ -12,6 +12,7 @@ import logging
 
 from django.core import signing
 from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
 
 from operations.queue import enqueue_on_commit
 
@@ -24,12 +25,12 @@ logger = logging.getLogger(__name__)
 
 REFERENCE_SALT = "submissions.share-story.reference"
 
-RATE_LIMITED_MESSAGE = (
+RATE_LIMITED_MESSAGE = _(
     "We have received several stories from your connection in a short time. To protect the "
     "form from automated abuse, please wait an hour and send it again. Everything you typed "
     "is still here."
 )
-SAVE_FAILED_MESSAGE = (
+SAVE_FAILED_MESSAGE = _(
     "Something went wrong on our side and your story was not saved. Everything you typed is "
     "still here: please try again in a few minutes."
 )

@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
@@ -13,12 +14,13 @@ from .base import BasePage
 
 
 class ContributorRole(models.TextChoices):
-    AUTHOR = "author", "Author"
-    INTERVIEWEE = "interviewee", "Interviewee"
-    HOST = "host", "Host"
-    RESEARCHER = "researcher", "Researcher"
-    ILLUSTRATOR = "illustrator", "Illustrator"
-    COMMUNITY_CONTRIBUTOR = "community-contributor", "Community contributor"
+    # Translated labels: credit lines and contributor pages show them to readers.
+    AUTHOR = "author", _("Author")
+    INTERVIEWEE = "interviewee", _("Interviewee")
+    HOST = "host", _("Host")
+    RESEARCHER = "researcher", _("Researcher")
+    ILLUSTRATOR = "illustrator", _("Illustrator")
+    COMMUNITY_CONTRIBUTOR = "community-contributor", _("Community contributor")
 
 
 class ContributorIndexPage(BasePage):

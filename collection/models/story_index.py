@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField
 
 from .base import BasePage
 from .stories import StoryContributor, StoryPage
-from .story_formats import StoryFormat
+from .story_formats import PLURAL_LABELS, StoryFormat
 
 STORIES_PER_PAGE = 12
 
@@ -127,6 +127,7 @@ class StoryIndexPage(BasePage):
                 "filters": filters,
                 "active_filters": active,
                 "format_label": dict(StoryFormat.choices).get(filters["format"], ""),
+                "format_plural_label": PLURAL_LABELS.get(filters["format"], ""),
                 "filter_query": urlencode(active),
                 "theme_options": Theme.objects.all(),
                 "format_options": StoryFormat.choices,

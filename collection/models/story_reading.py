@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.utils.html import strip_tags
+from django.utils.translation import ngettext
 
 from .base import LINK_FIELDS
 from .contributors import ContributorRole
@@ -64,10 +65,17 @@ class StoryReadingMixin:
             duration = sum(item.duration or 0 for item in self.media_items())
         if duration:
             minutes = max(1, round(duration / 60))
-            verb = "listen" if self.format == StoryFormat.PODCAST else "watch"
-            return f"{minutes} min {verb}"
+            if self.format == StoryFormat.PODCAST:
+                return ngettext("%(minutes)d min listen", "%(minutes)d min listen", minutes) % {
+                    "minutes": minutes
+                }
+            return ngettext("%(minutes)d min watch", "%(minutes)d min watch", minutes) % {
+                "minutes": minutes
+            }
         minutes = max(1, math.ceil(len(self._body_text()) / READING_WORDS_PER_MINUTE))
-        return f"{minutes} min read"
+        return ngettext("%(minutes)d min read", "%(minutes)d min read", minutes) % {
+            "minutes": minutes
+        }
 
     def body_with_heading_levels(self):
         """Each body block with the heading level its own heading should use.

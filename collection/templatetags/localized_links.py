@@ -1,0 +1,120 @@
+"""Links to the site's sections (stories, series, contributors, share your story) in the reader's
+language.
+
+The navigation, footer and a few empty states link to the section index pages. Their slugs are
+translatable (the Welsh stories index may be /cy/straeon/), so the address cannot be written in
+the template: it is the index page of the active language when that exists, else the default
+language's (an untranslated section still leads somewhere), else the English address the site
+has always used.
+
+    {% load localized_links %}
+    {% section_url "stories" as stories_url %}
+    <a href="{{ stories_url }}"{% aria_current stories_url %}>...</a>
+
+All four sections are found with one query per request, kept on the request object, and kept
+between requests until content changes where the site keeps fragments (collection/fragments.py).
+"""
+
+from django import template
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F
+from django.utils import translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
+
+from collection import fragments
+
+register = template.Library()
+
+# Section name -> (app label, model name, address used when no such page exists at all).
+# submissions is looked up by name: collection must not import it.
+SECTIONS = {
+    "stories": ("collection", "StoryIndexPage", "/stories/"),
+    "series": ("collection", "SeriesIndexPage", "/series/"),
+    "contributors": ("collection", "ContributorIndexPage", "/contributors/"),
+    "share": ("submissions", "ShareYourStoryPage", "/share-your-story/"),
+}
+
+REQUEST_CACHE_ATTRIBUTE = "_localized_section_urls"
+
+
+def _language_codes():
+    """(active content language, default content language), as Locale stores them."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    try:
+        active = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        active = default
+    return active, default
+
+
+def find_section_urls(request=None):
+    """{section name: address} for the active language, in one query."""
+    active, default = _language_codes()
+    models = {name: apps.get_model(app, model) for name, (app, model, _url) in SECTIONS.items()}
+    # get_for_models is served from ContentType's own cache after the first request.
+    content_types = ContentType.objects.get_for_models(*models.values())
+    section_of_type = {content_types[model].pk: name for name, model in models.items()}
+    pages = (
+        Page.objects.live()
+        .filter(
+            content_type_id__in=section_of_type,
+            locale__language_code__in={active, default},
+        )
+        .annotate(language=F("locale__language_code"))
+        .order_by("path")
+    )
+    found = {}
+    for page in pages:
+        name = section_of_type[page.content_type_id]
+        # The active language's page wins over the default's; the first in the tree otherwise.
+        if name not in found or (page.language == active and found[name].language != active):
+            found[name] = page
+    urls = {}
+    for name, (_app, _model, fallback) in SECTIONS.items():
+        page = found.get(name)
+        url = page.get_url(request) if page is not None else None
+        urls[name] = url or fallback
+    return urls
+
+
+def section_urls(request=None):
+    """The section addresses for this request's language, worked out once per request."""
+    if request is None:
+        return find_section_urls()
+    language = translation.get_language()
+    cached = getattr(request, REQUEST_CACHE_ATTRIBUTE, None)
+    if cached is None or cached[0] != language:
+        urls = fragments.remember(
+            request, "section-urls", language, lambda: find_section_urls(request)
+        )
+        cached = (language, urls)
+        setattr(request, REQUEST_CACHE_ATTRIBUTE, cached)
+    return cached[1]
+
+
+@register.simple_tag(takes_context=True)
+def section_url(context, name):
+    """The address of a section's index page in the reader's language."""
+    if name not in SECTIONS:
+        raise template.TemplateSyntaxError(f"Unknown section {name!r}: one of {list(SECTIONS)}")
+    return section_urls(context.get("request"))[name]
+
+
+@register.simple_tag(takes_context=True)
+def aria_current(context, url, inside="true"):
+    """` aria-current="page"` on the link to the page being read, ` aria-current="<inside>"` on
+    the link to the section it is in, nothing otherwise."""
+    request = context.get("request")
+    path = getattr(request, "path", "")
+    if not url or url == "/" or not path:
+        return ""
+    if path == url:
+        return mark_safe(' aria-current="page"')
+    if path.startswith(url):
+        return format_html(' aria-current="{}"', inside)
+    return ""
