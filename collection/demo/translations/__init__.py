@@ -48,7 +48,14 @@ DEMO_PAGES = [
 
 # Proper names that stay as they are unless a language's STRINGS gives them another form
 # (Urdu may write a name in its own script).
-PROPER_NAMES = {"Mind The Gap", "Aroha Ngata", "Mei Lin Tan", "Mastodon"}
+PROPER_NAMES = {
+    "Mind The Gap",
+    "Aroha Ngata",
+    "aroha-ngata",
+    "Mei Lin Tan",
+    "mei-lin-tan",
+    "Mastodon",
+}
 
 # Fields kept as the source has them in every language: a theme's slug is shared by its
 # translations, so a filter link (?theme=consent) means the same theme in every language.
