@@ -62,6 +62,9 @@ PROPER_NAMES = {
 KEPT_FIELDS = {(Theme, "slug")}
 
 _TAG = re.compile(r"<(/?)([a-z0-9]+)([^>]*)>")
+# Page slugs are ASCII (WAGTAIL_ALLOW_UNICODE_SLUGS is off): a slug in another script would be
+# emptied by slugify, so a translation must give its slug in Latin letters.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
 class MissingDemoTranslations(ImproperlyConfigured):
@@ -133,7 +136,8 @@ def refresh_source(obj):
 
 
 def problems_for(objects_segments, strings):
-    """Missing translations and translations that lose or add markup, for one language."""
+    """Missing translations, and translations that lose or add markup or are not a valid
+    slug where a page's slug is wanted, for one language."""
     missing, broken = [], []
     for obj, segments in objects_segments:
         for segment in segments:
@@ -144,6 +148,9 @@ def problems_for(objects_segments, strings):
                     missing.append(text)
             elif tags(value) != tags(text):
                 broken.append(text)
+            elif isinstance(obj, Page) and segment.context.path == "slug":
+                if not _SLUG.fullmatch(value):
+                    broken.append(text)
     return missing, broken
 
 
@@ -222,7 +229,10 @@ def translate_demo(demo, languages=None):
             if missing:
                 message += f" No translation for {len(missing)} segment(s): {missing!r}."
             if broken:
-                message += f" Markup differs from the English in: {broken!r}."
+                message += (
+                    f" The markup differs from the English, or a page slug is not lower-case "
+                    f"ASCII letters, digits and hyphens, in the translations of: {broken!r}."
+                )
             raise MissingDemoTranslations(message)
 
     for code, strings in languages:
