@@ -149,6 +149,22 @@ STRINGS = {
     ),
     "The CARE principles": "CARE کے اصول",
     "CARE, in one line each": "CARE کا ہر اصول، ایک سطر میں",
+    "Collective benefit: data ecosystems should let Indigenous peoples benefit.": (
+        "اجتماعی فائدہ: ڈیٹا کے نظام ایسے ہوں کہ مقامی اقوام ان سے فائدہ اٹھا سکیں۔"
+    ),
+    "Authority to control: Indigenous peoples' rights and interests in their data must be "
+    "recognised, and their authority to control it.": (
+        "اختیار: مقامی اقوام کے اپنے ڈیٹا پر حقوق اور مفادات تسلیم کیے جائیں، اور اس پر ان کا "
+        "اختیار بھی۔"
+    ),
+    "Responsibility: those working with the data share how it supports Indigenous "
+    "self-determination.": (
+        "ذمہ داری: ڈیٹا پر کام کرنے والے بتائیں کہ یہ ڈیٹا مقامی اقوام کے حقِ خود ارادیت میں کس "
+        "طرح مددگار ہے۔"
+    ),
+    "Ethics: Indigenous peoples' rights and wellbeing come first at every stage.": (
+        "اخلاقیات: ہر مرحلے پر مقامی اقوام کے حقوق اور بہبود سب سے مقدم ہیں۔"
+    ),
     "CARE is not a rival to FAIR. The Global Indigenous Data Alliance asks for both: data that "
     "is FAIR <i>and</i> CARE. In practice that means a tribe or iwi can say yes to a study on "
     "its own terms, see what is done with the data, and say no to the next use.": (
