@@ -106,7 +106,7 @@ STRINGS = {
     "An editor will read your story within four weeks. If you agreed to be contacted, we may "
     "write with questions. Thank you for trusting us with it.": (
         "ایک مدیر چار ہفتوں کے اندر آپ کی کہانی پڑھے گا۔ اگر آپ نے رابطے کی اجازت دی ہے تو ہم "
-        "کچھ سوالات کے ساتھ آپ کو لکھ سکتے ہیں۔ اپنی کہانی کے لیے ہم پر بھروسا کرنے کا شکریہ۔"
+        "کچھ سوالات کے ساتھ آپ کو لکھ سکتے ہیں۔ اپنی کہانی ہمیں سونپ کر ہم پر بھروسا کرنے کا شکریہ۔"
     ),
     # Series "Our Data, Our Terms".
     "Our Data, Our Terms": "ہمارا ڈیٹا، ہماری شرائط",
