@@ -9,15 +9,15 @@ them in the translation editor like any other translation.
 Written as natural Urdu for readers in Pakistan and the UK diaspora, not word for word:
 personal names are transliterated (آروہا نگاتا), the acronyms FAIR and CARE and the cited
 essay title stay in Latin script as they are cited, and inline tags (<b>, <i>) sit around the
-matching Urdu words. Slugs stay ASCII (Wagtail is not set to allow Unicode slugs): short
-romanised Urdu for pages, the English slug for themes, because a theme's translations share
-its slug (collection/models/themes.py).
+matching Urdu words. Page slugs are short romanised Urdu, since Wagtail is not set to allow
+Unicode slugs (the home page's is "sarwaraq", سرورق, the front page). Themes keep their English
+slug, shared by a theme's translations, so theirs are not listed here.
 """
 
 STRINGS = {
     # Home page.
     "Mind The Gap": "Mind The Gap",
-    "home": "home",
+    "home": "sarwaraq",
     "Stories, podcasts and videos about health data equity: consent, biobanks, genomic "
     "diversity and Indigenous data sovereignty.": (
         "صحت کے ڈیٹا میں مساوات پر کہانیاں، پوڈکاسٹ اور ویڈیوز: رضامندی، بایو بینک، جینومی تنوع "
@@ -281,40 +281,33 @@ STRINGS = {
         "انہوں نے ہی لکھا اور بنایا ہے۔"
     ),
     "Portfolio": "پورٹ فولیو",
-    # Themes. Slugs stay English: a theme's translations share its slug.
+    # Themes. Their slugs are not here: a theme's translations share its slug.
     "Biobanks": "بایو بینک",
-    "biobanks": "biobanks",
     "The freezers and databases that keep samples and data for research for decades.": (
         "وہ فریزر اور ڈیٹا بیس جو تحقیق کے لیے نمونے اور ڈیٹا دہائیوں تک محفوظ رکھتے ہیں۔"
     ),
     "Community-led research": "برادری کی قیادت میں تحقیق",
-    "community-led-research": "community-led-research",
     "Research where the questions, and the rules, come from the people being studied.": (
         "ایسی تحقیق جس میں سوال، اور قواعد بھی، انہی لوگوں کی طرف سے آتے ہیں جن پر تحقیق ہو رہی ہے۔"
     ),
     "Consent": "رضامندی",
-    "consent": "consent",
     "What people agree to when they give a sample or their records, and what they are told.": (
         "لوگ نمونہ یا اپنا ریکارڈ دیتے وقت کس بات پر رضامند ہوتے ہیں، اور انہیں کیا بتایا جاتا ہے۔"
     ),
     "Data gaps": "ڈیٹا کے خلا",
-    "data-gaps": "data-gaps",
     "Missing fields, missing people and the decisions made without them.": (
         "خالی خانے، غائب لوگ، اور وہ فیصلے جو ان کے بغیر کیے جاتے ہیں۔"
     ),
     "Genomic diversity": "جینومی تنوع",
-    "genomic-diversity": "genomic-diversity",
     "Who is in the genetic studies that shape medicine, and who is not.": (
         "طب کی سمت طے کرنے والی جینیاتی تحقیقات میں کون شامل ہے، اور کون نہیں۔"
     ),
     "History and harm": "تاریخ اور نقصان",
-    "history-and-harm": "history-and-harm",
     "The racism, eugenics and broken promises that still shape trust in research.": (
         "وہ نسل پرستی، یوجینکس (نسل سدھار کی تحریک) اور ٹوٹے وعدے جو آج بھی تحقیق پر اعتماد "
         "کو متاثر کرتے ہیں۔"
     ),
     "Indigenous data sovereignty": "مقامی اقوام کی ڈیٹا خودمختاری",
-    "indigenous-data-sovereignty": "indigenous-data-sovereignty",
     "The right of Indigenous peoples to govern data about their communities, lands and bodies.": (
         "مقامی اقوام کا یہ حق کہ اپنی برادریوں، زمینوں اور جسموں سے متعلق ڈیٹا کا انتظام وہ خود "
         "کریں۔"
