@@ -1,7 +1,8 @@
 """Demo content for Mind The Gap, built from code (no fixtures), offline and idempotently.
 
 `load()` runs the steps in pages.STEPS, then `load(demo)` from every other installed app that
-has a `demo_content` module (e.g. `submissions/demo_content.py`), all in one transaction.
+has a `demo_content` module (e.g. `submissions/demo_content.py`), then translates the demo
+pages into Welsh and Urdu (translations/), all in one transaction.
 Run it through `python manage.py load_demo_content`, which also keeps publishing from making
 every image rendition inline (slow) and creates the admin account.
 """
@@ -13,6 +14,7 @@ from django.db import transaction
 from django.utils.module_loading import module_has_submodule
 
 from .pages import STEPS, Demo
+from .translations import translate_demo
 
 __all__ = ["Demo", "STEPS", "load"]
 
@@ -28,4 +30,6 @@ def load(write=print):
                 continue
             if module_has_submodule(app_config.module, "demo_content"):
                 import_module(f"{app_config.name}.demo_content").load(demo)
+        # Last, once every English page (the share page from submissions too) exists.
+        translate_demo(demo)
     return demo

@@ -4,6 +4,7 @@ Images and media are named by their demo key (`Ref`); `resolve()` swaps each key
 library item's id once the library exists, giving the raw data a StreamField accepts.
 """
 
+import uuid
 from dataclasses import dataclass
 
 
@@ -44,9 +45,15 @@ def illustration(image_key, caption="", width="wide", alt_text=None, decorative=
 
 
 def key_facts(facts, heading_text="Key facts", style="facts"):
+    # List items in Wagtail's block format (with ids): wagtail-localize extracts a list's items
+    # for translation only in that format. The ids come from the text so they are stable.
+    items = [
+        {"type": "item", "value": fact, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, fact))}
+        for fact in facts
+    ]
     return {
         "type": "key_facts",
-        "value": {"heading": heading_text, "facts": list(facts), "style": style},
+        "value": {"heading": heading_text, "facts": items, "style": style},
     }
 
 

@@ -13,6 +13,7 @@ from django.db import models
 from wagtail.blocks import StreamValue
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
+from wagtail.models import Locale
 
 from ..models import StoryMedia, Theme
 from .artwork import Artwork, draw_png
@@ -185,8 +186,9 @@ def _file_text(field_file):
 
 
 def ensure_theme(slug, name, description):
+    # The English theme: its translations share its slug.
     theme, created = Theme.objects.get_or_create(
-        slug=slug, defaults={"name": name, "description": description}
+        slug=slug, locale=Locale.get_default(), defaults={"name": name, "description": description}
     )
     if created:
         return theme, "created"

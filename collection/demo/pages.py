@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from ..models import (
     ContributorIndexPage,
@@ -82,7 +82,8 @@ def build_site(demo):
     stories, series and contributors indexes under it."""
     HomePage = _home_page_model()
     root = Page.get_first_root_node()
-    home = HomePage.objects.first()
+    # The English home page (its translations are HomePages too).
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:
         _remove_welcome_page(root)
         slug = "home" if not root.get_children().filter(slug="home").exists() else "mind-the-gap"
