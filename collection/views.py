@@ -6,13 +6,16 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from illustrations.renditions import with_illustrations
 
+from .locales import active_locale_id
 from .models import ContributorPage, SeriesPage, StoryPage, Theme
 from .models.series import with_cover_data
 from .models.story_index import with_card_data
@@ -47,7 +50,7 @@ def _search_results(page_list):
                     "image": story.hero_image,
                     "meta": " · ".join(
                         part
-                        for part in (credits, story.first_published.strftime("%-d %B %Y"))
+                        for part in (credits, date_format(story.first_published, "j F Y"))
                         if part
                     ),
                 }
@@ -57,11 +60,12 @@ def _search_results(page_list):
             results.append(
                 {
                     "page": item,
-                    "kind": "Series",
+                    "kind": gettext("Series"),
                     "kind_slug": "series",
                     "summary": item.listing_summary or strip_tags(item.introduction),
                     "image": item.cover_image,
-                    "meta": f"{item.story_count} stor{'y' if item.story_count == 1 else 'ies'}",
+                    "meta": ngettext("%(count)s story", "%(count)s stories", item.story_count)
+                    % {"count": item.story_count},
                 }
             )
         elif pk in people:
@@ -69,7 +73,7 @@ def _search_results(page_list):
             results.append(
                 {
                     "page": person,
-                    "kind": "Contributor",
+                    "kind": gettext("Contributor"),
                     "kind_slug": "contributor",
                     "summary": person.listing_summary or strip_tags(person.short_bio),
                     "image": person.portrait,
@@ -84,10 +88,15 @@ def _search_results(page_list):
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     context = {"search_query": query}
+    # Pages and themes of the address's language only (/cy/search/ finds Welsh pages). The
+    # PostgreSQL backend matches them with that language's text search configuration
+    # (collection/search_backend.py).
+    locale_id = active_locale_id(request)
     if query:
         hits = (
             Page.objects.live()
             .public()
+            .filter(locale=locale_id)
             .type(StoryPage, SeriesPage, ContributorPage)
             .search(query, operator="and")
         )
@@ -107,7 +116,7 @@ def search(request):
             }
         )
     else:
-        context["themes"] = Theme.objects.all()
+        context["themes"] = Theme.objects.filter(locale_id=locale_id)
     return TemplateResponse(request, "collection/search/search.html", context)
 
 
