@@ -12,18 +12,19 @@ move or deletion of any page, so a reader asking If-Modified-Since also learns o
 was taken down (the page cache adds an ETag: operations/page_cache.py).
 """
 
+import copy
 import datetime
 import uuid
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import strip_tags
 from django.utils.http import http_date, parse_http_date_safe
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import PageLogEntry, Site
+from django.utils.translation import gettext
+from wagtail.models import Locale, PageLogEntry, Site
 
 from .models import PodcastChannelSettings, StoryMedia, StoryPage
 from .models.story_index import with_card_data
@@ -77,19 +78,48 @@ def story_pubdate(story):
     )
 
 
-class StoriesFeed(ListingChangeLastModified, Feed):
-    """The newest stories of every format, as RSS 2.0."""
+def language_stories():
+    """The live, public stories of the address's language (/cy/feeds/... lists Welsh ones)."""
+    locale = Locale.objects.filter(language_code=translation.get_language()).first()
+    if locale is None:
+        return StoryPage.objects.none()
+    return StoryPage.objects.live().public().filter(locale=locale)
 
-    title = _("Mind The Gap: new stories")
-    link = "/stories/"
-    description = _("New stories about who is missing from health data, and why it matters.")
-    language = "en-gb"
+
+def stories_index_url(query=""):
+    """The stories listing in the address's language (the home page when it has none)."""
+    from .models import StoryIndexPage
+
+    index = (
+        StoryIndexPage.objects.live()
+        .filter(locale__language_code=translation.get_language())
+        .first()
+    )
+    url = index.url if index is not None else reverse("wagtail_serve", args=[""])
+    return url + query
+
+
+class StoriesFeed(ListingChangeLastModified, Feed):
+    """The newest stories of every format, as RSS 2.0, one feed per language: the channel's
+    <language> is the address's (Django's Feed uses the active language when `language` is
+    None), its words are translated, and items link to the pages in that language."""
+
+    language = None
+
+    def title(self):
+        return gettext("Mind The Gap: new stories")
+
+    def description(self):
+        return gettext("New stories about who is missing from health data, and why it matters.")
+
+    def link(self):
+        return stories_index_url()
 
     def items(self):
         return list(
-            with_card_data(
-                StoryPage.objects.live().public().order_by("-first_published", "-pk"), themes=True
-            )[:FEED_LENGTH]
+            with_card_data(language_stories().order_by("-first_published", "-pk"), themes=True)[
+                :FEED_LENGTH
+            ]
         )
 
     def item_title(self, story):
@@ -117,7 +147,9 @@ class StoriesFeed(ListingChangeLastModified, Feed):
 
 class AtomStoriesFeed(StoriesFeed):
     feed_type = Atom1Feed
-    subtitle = StoriesFeed.description
+
+    def subtitle(self):
+        return self.description()
 
 
 class PodcastRssFeed(Rss201rev2Feed):
@@ -182,18 +214,42 @@ class PodcastRssFeed(Rss201rev2Feed):
         if item.get("transcript_url"):
             handler.addQuickElement(
                 "podcast:transcript",
-                attrs={"url": item["transcript_url"], "type": "text/html", "language": "en"},
+                attrs={
+                    "url": item["transcript_url"],
+                    "type": "text/html",
+                    "language": self.feed["language"] or "en",
+                },
             )
+
+
+def language_channel(request):
+    """The podcast channel settings, for the address's language: as edited for the default
+    language; for another, the show's name and description in the site's words in that
+    language (the settings are written once, in English) and that language's code. A copy that
+    is never saved."""
+    channel = PodcastChannelSettings.for_request(request)
+    language = translation.get_language()
+    if language == settings.LANGUAGE_CODE:
+        return channel
+    channel = copy.copy(channel)
+    channel.title = gettext("Mind The Gap podcast")
+    channel.description = gettext(
+        "Conversations about who is missing from health data, and why it matters."
+    )
+    channel.language = language
+    return channel
 
 
 class PodcastFeed(ListingChangeLastModified, Feed):
     """Episodes: live stories with an uploaded audio episode, newest first."""
 
     feed_type = PodcastRssFeed
-    link = "/stories/?format=podcast"
+
+    def link(self, obj):
+        return stories_index_url("?format=podcast")
 
     def get_object(self, request, *args, **kwargs):
-        return {"request": request, "channel": PodcastChannelSettings.for_request(request)}
+        return {"request": request, "channel": language_channel(request)}
 
     def title(self, obj):
         return obj["channel"].title
@@ -218,8 +274,15 @@ class PodcastFeed(ListingChangeLastModified, Feed):
         }
 
     def channel_guid(self, request):
+        """Each language's feed is its own show in podcast directories, with its own GUID: the
+        feed address differs (/cy/feeds/podcast/), and a fixed PODCAST_GUID is kept for the
+        default language and derived from for the others."""
         if settings.PODCAST_GUID:
-            return uuid.UUID(settings.PODCAST_GUID)
+            fixed = uuid.UUID(settings.PODCAST_GUID)
+            language = translation.get_language()
+            if language == settings.LANGUAGE_CODE:
+                return fixed
+            return uuid.uuid5(fixed, language)
         # The Site's public origin (apply_site_url), not whatever Host this request came with.
         site = Site.find_for_request(request)
         origin = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
@@ -227,8 +290,7 @@ class PodcastFeed(ListingChangeLastModified, Feed):
 
     def items(self, obj):
         stories = list(
-            StoryPage.objects.live()
-            .public()
+            language_stories()
             # Only stories whose body has a podcast episode block: the rest of the catalogue
             # (most of it) is never loaded. A superset test on the stored JSON text that works
             # on every database; episode() below still decides what is an episode.

@@ -11,10 +11,14 @@ The token comes from the request (`request.content_generation`, set by the opera
 page-cache middleware on public GETs). Without it (previews, the admin, tests and development
 unless asked for) everything is worked out afresh: keeping a result needs a token every worker
 and node shares.
+
+Every key holds the active language as well as the host, so a Welsh page never reuses what an
+English page kept, and the reverse.
 """
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils import translation
 
 _MISSING = object()
 
@@ -32,8 +36,11 @@ def _cache():
 
 
 def _key(generation, request, name, part):
-    # The host is part of the key: URLs in kept HTML are relative to the request's site.
-    return f"fragment:{generation}:{request.get_host()}:{name}:{part}"
+    # The host is part of the key: URLs in kept HTML are relative to the request's site. So is
+    # the language: kept HTML holds the site's words ("5 min read", format names, dates) in
+    # the language it was rendered in, and listings are of that language's pages.
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return f"fragment:{generation}:{request.get_host()}:{language}:{name}:{part}"
 
 
 def remember(request, name, part, compute):

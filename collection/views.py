@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from illustrations.renditions import with_illustrations
 
+from .locales import active_locale_id
 from .models import ContributorPage, SeriesPage, StoryPage, Theme
 from .models.series import with_cover_data
 from .models.story_index import with_card_data
@@ -89,10 +90,15 @@ def _search_results(page_list):
 def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     context = {"search_query": query}
+    # Pages and themes of the address's language only (/cy/search/ finds Welsh pages). The
+    # PostgreSQL backend matches them with that language's text search configuration
+    # (collection/search_backend.py).
+    locale_id = active_locale_id(request)
     if query:
         hits = (
             Page.objects.live()
             .public()
+            .filter(locale=locale_id)
             .type(StoryPage, SeriesPage, ContributorPage)
             .search(query, operator="and")
         )
@@ -112,7 +118,7 @@ def search(request):
             }
         )
     else:
-        context["themes"] = Theme.objects.all()
+        context["themes"] = Theme.objects.filter(locale_id=locale_id)
     return TemplateResponse(request, "collection/search/search.html", context)
 
 

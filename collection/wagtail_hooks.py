@@ -30,3 +30,12 @@ def editorial_admin_css():
 @hooks.register("insert_editor_js")
 def editor_not_saved_js():
     return format_html('<script src="{}"></script>', static("collection/admin/editor_not_saved.js"))
+
+
+@hooks.register("before_serve_page")
+def untranslated_page_redirect(page, request, serve_args, serve_kwargs):
+    """A page not in the address's language is never shown in that language's frame: the
+    reader goes to the source page, which says why (collection/locales.py)."""
+    from .locales import redirect_untranslated
+
+    return redirect_untranslated(page, request, serve_args, serve_kwargs)

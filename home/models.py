@@ -1,13 +1,14 @@
 """The home page and site-wide settings."""
 
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 
 from collection import cards, fragments
 from collection.blocks import LinkBlock
+from collection.listings import more_in_default_language
 from collection.models import BasePage, SeriesPage, StoryPage, Theme
 from collection.models.series import with_cover_data
 
@@ -44,10 +45,15 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        latest = StoryPage.objects.live().order_by("-first_published", "-pk")
+        # Only this home page's language: every language's home lists its own stories.
+        latest = StoryPage.objects.live().filter(locale_id=self.locale_id)
+        latest = latest.order_by("-first_published", "-pk")
         featured_id = None
         if self.featured_story_id:
-            featured_id = latest.filter(pk=self.featured_story_id).values_list("pk", flat=True)
+            # The featured story as chosen in the source language, in this page's language
+            # (a translated home page keeps the English story it was copied with).
+            chosen = StoryPage.objects.filter(pk=self.featured_story_id).values("translation_key")
+            featured_id = latest.filter(translation_key__in=chosen).values_list("pk", flat=True)
             featured_id = featured_id.first()
         # The newest seven are enough for the featured story and six more.
         ids = list(latest.values_list("pk", flat=True)[:7])
@@ -60,21 +66,37 @@ class HomePage(BasePage):
         context["featured_story"] = story_cards[0] if story_cards else None
         context["latest_stories"] = story_cards[1:]
         context["series_list"] = list(
-            with_cover_data(SeriesPage.objects.live().order_by("title"))[:6]
+            with_cover_data(
+                SeriesPage.objects.live().filter(locale_id=self.locale_id).order_by("title")
+            )[:6]
         )
         # Counting every theme's live stories scans the whole catalogue: kept until content
-        # changes (collection/fragments.py).
-        context["themes"] = fragments.remember(request, "themes-with-counts", "home", theme_counts)
+        # changes (collection/fragments.py; the key holds the language).
+        context["themes"] = fragments.remember(
+            request, "themes-with-counts", "home", lambda: theme_counts(self.locale_id)
+        )
+        context.update(more_in_default_language(self, request, len(story_cards)))
         return context
 
 
-def theme_counts():
-    """The themes that have live stories, each with how many."""
-    return list(
-        Theme.objects.annotate(
-            story_count=Count("stories", filter=Q(stories__live=True), distinct=True)
-        ).filter(story_count__gt=0)
+def theme_counts(locale_id):
+    """The themes in this locale that have live stories in it, each with how many.
+
+    A translated story keeps the themes of the story it was translated from (wagtail-localize
+    copies the links as they are), so stories are counted by the theme's translation key.
+    """
+    links = StoryPage.themes.through.objects.filter(
+        storypage__live=True, storypage__locale_id=locale_id
     )
+    counts = dict(
+        links.values("theme__translation_key")
+        .annotate(count=Count("storypage_id", distinct=True))
+        .values_list("theme__translation_key", "count")
+    )
+    themes = list(Theme.objects.filter(locale_id=locale_id, translation_key__in=list(counts)))
+    for theme in themes:
+        theme.story_count = counts[theme.translation_key]
+    return themes
 
 
 @register_setting(icon="site")

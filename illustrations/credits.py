@@ -9,6 +9,7 @@ blocks or in rich text. The number of queries does not grow with the number of i
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
+from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Page, ReferenceIndex
 
@@ -36,16 +37,19 @@ def credited_illustrations(request=None, illustrator=None, variants=("card",)):
         return []
 
     page_ids = set().union(*pages_by_image.values())
+    # Pages of the address's language only: the Welsh credits list the Welsh pages an
+    # illustration appears on (an image used only on English pages is not listed there).
     pages = {
         page.pk: page
         for page in Page.objects.live()
         .public()
-        .filter(pk__in=page_ids)
-        .only("id", "title", "url_path", "path", "depth")
+        .filter(pk__in=page_ids, locale__language_code=translation.get_language())
+        .only("id", "title", "url_path", "path", "depth", "locale_id")
     }
     images = image_model.objects.filter(pk__in=[int(pk) for pk in pages_by_image])
     if illustrator is not None:
-        images = images.filter(illustrator=illustrator)
+        # The illustrator's page in any language: images name the page they were credited to.
+        images = images.filter(illustrator__translation_key=illustrator.translation_key)
 
     entries = []
     for image in images.for_display(*variants).order_by("title"):

@@ -163,7 +163,10 @@ def attach_site(request, generation):
         site = Site.find_for_request(request)
         if site is None:
             return  # no site to keep: Wagtail answers 404 as usual
-        _ = site.root_page.specific  # kept with the site
+        # Kept with the site as its specific page, so that Wagtail's routing
+        # (`site.root_page.localized`) uses the project's `localized`, which needs no query for
+        # a request in the root page's own language (collection/models/base.py).
+        site.root_page = site.root_page.specific
         cache.set(key, site, settings.FRAGMENT_CACHE_SECONDS)
     request._wagtail_site = site
 

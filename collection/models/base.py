@@ -6,6 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.http import Http404
+from django.utils import translation
 from django.utils.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
@@ -127,7 +128,13 @@ class BasePage(ShareCardPreviewMixin, Page):
         else:
             child = self._child(slug)
         if child is None:
-            raise Http404
+            child = self._child_in_other_language(slug)
+            if child is None:
+                raise Http404
+            # Routed to from a translation of its parent: the serve hook sends the reader to
+            # the page's own address (collection/locales.py).
+            child._routing_request = request
+            return child.route(request, remaining)
         child._cached_parent_obj = self
         child._routing_request = request
         return child.route(request, remaining)
@@ -146,6 +153,38 @@ class BasePage(ShareCardPreviewMixin, Page):
             return None
         _child_types[(self.pk, slug)] = child.content_type_id
         return child.specific
+
+    @property
+    def localized(self):
+        """This page in the active language (Wagtail's `localized`), without Wagtail's query for
+        the active Locale when the page is already in that language: the language of the site
+        root the page is under is in Wagtail's cached site root paths. Wagtail asks on every
+        request (`site.root_page.localized` routes it) and for every `{% pageurl %}`."""
+        from ..locales import page_language
+
+        if page_language(self) == translation.get_language():
+            return self
+        return super().localized
+
+    def _child_in_other_language(self, slug):
+        """A child with this slug under another language's version of this page (a story not
+        translated yet, asked for under /cy/stories/), or None. Only on the way to a 404, so
+        it costs a found page nothing."""
+        from wagtail.models import Page
+
+        for path in self.get_translations().values_list("path", flat=True):
+            child = Page.objects.filter(path__startswith=path, depth=self.depth + 1, slug=slug)
+            child = child.first()
+            if child is not None:
+                return child.specific
+        return None
+
+    def get_context(self, request, *args, **kwargs):
+        from ..locales import untranslated_note
+
+        context = super().get_context(request, *args, **kwargs)
+        context["untranslated_note"] = untranslated_note(self, request)
+        return context
 
     def get_view_restrictions(self):
         """The view restrictions on this page and its ancestors, in one query (Wagtail's own

@@ -110,15 +110,15 @@ class ContributorPage(BasePage):
         return [labels[role] for role in self.roles if role in labels]
 
     def get_context(self, request, *args, **kwargs):
+        from ..listings import stories_crediting
         from .stories import StoryPage
         from .story_index import with_card_data
 
         context = super().get_context(request, *args, **kwargs)
+        # Their stories in this page's language (a translated story credits the contributor
+        # page it was translated with: followed by translation key).
+        stories = StoryPage.objects.live().filter(locale_id=self.locale_id)
         context["stories"] = list(
-            with_card_data(
-                StoryPage.objects.live()
-                .filter(pk__in=self.story_credits.values("story_id"))
-                .order_by("-first_published", "-pk")
-            )
+            with_card_data(stories_crediting(stories, self).order_by("-first_published", "-pk"))
         )
         return context

@@ -12,17 +12,14 @@ from .base import LINK_FIELDS, BasePage
 
 
 def with_cover_data(queryset):
-    """Add what a series card shows (cover with renditions, number of live stories)."""
+    """Add what a series card shows (cover with renditions, number of live stories in the
+    series' own language)."""
+    from ..listings import live_story_count
+
     return (
         queryset.select_related("cover_image", "cover_image__illustrator")
         .prefetch_related("cover_image__renditions")
-        .annotate(
-            story_count=models.Count(
-                "series_stories",
-                filter=models.Q(series_stories__story__live=True),
-                distinct=True,
-            )
-        )
+        .annotate(story_count=live_story_count())
     )
 
 
@@ -79,16 +76,14 @@ class SeriesPage(BasePage):
     subpage_types = []
 
     def live_stories(self):
-        """The series' live stories in the series' order, with only what links to them (the
-        cards come whole from collection/cards.py)."""
+        """The series' live stories in its own language, in the series' order, with only what
+        links to them (the cards come whole from collection/cards.py)."""
+        from ..listings import series_story_ids
         from .stories import StoryPage
 
-        return list(
-            StoryPage.objects.live()
-            .filter(series_memberships__series=self)
-            .order_by("series_memberships__sort_order", "series_memberships__pk")
-            .only(*LINK_FIELDS)
-        )
+        ids = series_story_ids(self)
+        found = StoryPage.objects.only(*LINK_FIELDS).in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
 
     def get_context(self, request, *args, **kwargs):
         from .. import cards

@@ -54,15 +54,19 @@ class StoryIndexPage(BasePage):
         from .themes import Theme
 
         filters = {"theme": None, "format": None, "series": None}
+        # Themes and series of this listing's own language only (a theme's slug is the same
+        # in every language, so ?theme=consent works under every prefix).
         theme_slug = request.GET.get("theme", "").strip()
         if theme_slug:
-            filters["theme"] = Theme.objects.filter(slug=theme_slug).first()
+            themes = Theme.objects.filter(locale_id=self.locale_id)
+            filters["theme"] = themes.filter(slug=theme_slug).first()
         story_format = request.GET.get("format", "").strip()
         if story_format in StoryFormat.values:
             filters["format"] = story_format
         series_slug = request.GET.get("series", "").strip()
         if series_slug:
-            filters["series"] = SeriesPage.objects.live().filter(slug=series_slug).first()
+            series = SeriesPage.objects.live().filter(locale_id=self.locale_id)
+            filters["series"] = series.filter(slug=series_slug).first()
         return filters
 
     def route(self, request, path_components):
@@ -90,13 +94,16 @@ class StoryIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         filters = self.get_filters(request)
+        from ..listings import more_in_default_language, stories_in_series, stories_with_theme
+
+        # This index's children are in its own language.
         stories = StoryPage.objects.child_of(self).live()
         if filters["theme"]:
-            stories = stories.filter(themes=filters["theme"])
+            stories = stories_with_theme(stories, filters["theme"])
         if filters["format"]:
             stories = stories.filter(format=filters["format"])
         if filters["series"]:
-            stories = stories.filter(series_memberships__series=filters["series"])
+            stories = stories_in_series(stories, filters["series"])
         # Only ids are paged through: the cards come whole from collection/cards.py, which
         # loads card data for just the stories whose cards are not kept yet.
         story_ids = stories.order_by("-first_published", "-pk").values_list("pk", flat=True)
@@ -129,9 +136,12 @@ class StoryIndexPage(BasePage):
                 "format_label": dict(StoryFormat.choices).get(filters["format"], ""),
                 "format_plural_label": PLURAL_LABELS.get(filters["format"], ""),
                 "filter_query": urlencode(active),
-                "theme_options": Theme.objects.all(),
+                "theme_options": Theme.objects.filter(locale_id=self.locale_id),
                 "format_options": StoryFormat.choices,
-                "series_options": SeriesPage.objects.live().order_by("title"),
+                "series_options": SeriesPage.objects.live()
+                .filter(locale_id=self.locale_id)
+                .order_by("title"),
             }
         )
+        context.update(more_in_default_language(self, request, paginator.count))
         return context

@@ -5,7 +5,7 @@ generation, collection/fragments.py)."""
 import math
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, QuerySet
 from django.utils.html import strip_tags
 from django.utils.translation import ngettext
 
@@ -34,6 +34,24 @@ class Credit:
 
     def get_role_display(self):
         return ContributorRole(self.role).label if self.role in ContributorRole.values else ""
+
+
+def contributor_link(person, request, locale_id):
+    """A credit's name and addresses: the contributor's page when it is live and in the
+    story's language; their page in another language (with the note saying why, ?untranslated)
+    when it has no live translation here; no address when no version is live."""
+    from ..locales import UNTRANSLATED_PARAMETER, language_of_locale
+
+    if not person.live or person.alias_of_id:
+        return ContributorLink(title=person.title, url="", full_url="")
+    url = person.get_url(request) or ""
+    full_url = person.get_full_url(request) or ""
+    if person.locale_id != locale_id and url:
+        language = language_of_locale(request, locale_id)
+        if language:
+            suffix = f"?{UNTRANSLATED_PARAMETER}={language}"
+            url, full_url = url + suffix, full_url + suffix
+    return ContributorLink(title=person.title, url=url, full_url=full_url)
 
 
 class StoryReadingMixin:
@@ -158,17 +176,30 @@ class StoryReadingMixin:
                 ],
             )
 
-            def links(ids):
-                people = ContributorPage.objects.filter(pk__in=ids).only(*LINK_FIELDS)
-                return {
-                    person.pk: ContributorLink(
-                        title=person.title,
-                        url=(person.get_url(request) or "") if person.live else "",
-                        full_url=(person.get_full_url(request) or "") if person.live else "",
-                    )
-                    for person in people
-                }
+            locale_id = self.locale_id
 
+            def links(ids):
+                # Each credited page with its translations (one query): the credit names and
+                # links the contributor's page in this story's language where one is live.
+                keys = ContributorPage.objects.filter(pk__in=ids).values("translation_key")
+                people = ContributorPage.objects.filter(translation_key__in=keys).only(
+                    *LINK_FIELDS, "translation_key", "alias_of_id"
+                )
+                people = list(people)
+                local = {
+                    person.translation_key: person
+                    for person in people
+                    if person.locale_id == locale_id and person.live and not person.alias_of_id
+                }
+                found = {}
+                for person in people:
+                    if person.pk not in ids:
+                        continue
+                    shown = local.get(person.translation_key, person)
+                    found[person.pk] = contributor_link(shown, request, locale_id)
+                return found
+
+            # Kept per language (collection/fragments.py): a page is served only in its own.
             found = fragments.remember_many(
                 request, "contributor-link", [pk for pk, _ in rows], links
             )
@@ -184,9 +215,23 @@ class StoryReadingMixin:
             from .. import fragments
 
             self._themes_cache = fragments.remember(
-                request, "story-themes", self.pk, lambda: list(self.themes.all())
+                request, "story-themes", self.pk, self._localized_themes
             )
         return self._themes_cache
+
+    def _localized_themes(self):
+        """The story's themes in its own language. A translated story keeps the themes of the
+        story it was translated from (wagtail-localize copies the links as they are): each is
+        shown as its translation in this story's language, and left out if it has none, so a
+        Welsh story never lists an English theme name."""
+        from .themes import Theme
+
+        themes = self.themes.all()
+        if isinstance(themes, QuerySet):
+            keys = themes.values("translation_key")
+        else:  # a preview's unsaved choice (modelcluster keeps it in memory)
+            keys = [theme.translation_key for theme in themes]
+        return list(Theme.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
 
     def related_story_ids(self, limit=3):
         """Ids of the live stories sharing the most themes with this one, newest first.
@@ -194,14 +239,19 @@ class StoryReadingMixin:
         The ranking runs on the story-theme link table alone (grouping by story id): ranking
         whole page rows cost tens of milliseconds with a few thousand stories.
         """
-        theme_ids = [theme.pk for theme in self.theme_list()]
-        if not theme_ids:
+        theme_keys = [theme.translation_key for theme in self.theme_list()]
+        if not theme_keys:
             return []
         from .stories import StoryPage
 
+        # Stories of this story's language only, sharing themes in any of their translations.
         links = StoryPage.themes.through.objects
         return list(
-            links.filter(theme_id__in=theme_ids, storypage__live=True)
+            links.filter(
+                theme__translation_key__in=theme_keys,
+                storypage__live=True,
+                storypage__locale_id=self.locale_id,
+            )
             .exclude(storypage_id=self.pk)
             .values("storypage_id")
             .annotate(shared_themes=Count("theme_id"))
@@ -232,18 +282,26 @@ class StoryReadingMixin:
         )
 
     def _series_context(self, request):
+        from ..listings import series_story_ids
         from .series import SeriesStory
         from .stories import StoryPage
 
-        membership = self.series_memberships.select_related("series").first()
-        if not membership or not membership.series.live:
+        # The live series in this story's language listing this story or the story it was
+        # translated from (a translated series keeps the source's list of stories).
+        membership = (
+            SeriesStory.objects.filter(
+                story__translation_key=self.translation_key,
+                series__locale_id=self.locale_id,
+                series__live=True,
+            )
+            .select_related("series")
+            .order_by("pk")
+            .first()
+        )
+        if not membership:
             return {}
         series = membership.series
-        ids = list(
-            SeriesStory.objects.filter(series=series, story__live=True)
-            .order_by("sort_order", "pk")
-            .values_list("story_id", flat=True)
-        )
+        ids = series_story_ids(series)
 
         def link(page):
             return {"title": page.title, "url": page.get_url(request)} if page else None

@@ -3,11 +3,15 @@
 import json
 
 from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from collection.embeds import embed_info as derive_embed_info
 from collection.embeds import provider_name as derive_provider_name
+from collection.locales import bcp47
 from illustrations.renditions import SOCIAL_SPEC, filter_for
 
 register = template.Library()
@@ -57,6 +61,32 @@ def canonical_url(context, page=None):
     return request.build_absolute_uri(request.path) if request else ""
 
 
+@register.simple_tag(takes_context=True)
+def og_locales(context, page=None):
+    """Open Graph's locale of the page (its language: en_GB, cy_GB, ur_PK) and the locales of
+    its other live translations, kept per content generation (collection/fragments.py)."""
+    from collection import fragments
+    from collection.locales import og_locale
+
+    request = context.get("request")
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    alternates = []
+    if page is not None and getattr(page, "pk", None) and hasattr(page, "get_translations"):
+
+        def live_translations():
+            return list(
+                page.get_translations()
+                .live()
+                .filter(alias_of__isnull=True)
+                .order_by("locale__language_code")
+                .values_list("locale__language_code", flat=True)
+            )
+
+        codes = fragments.remember(request, "og-alternates", page.pk, live_translations)
+        alternates = [og_locale(code) for code in codes if code != language]
+    return {"locale": og_locale(language), "alternates": alternates}
+
+
 @register.simple_tag
 def embed_info(url):
     return derive_embed_info(url)
@@ -92,6 +122,12 @@ def clock_duration(seconds):
     return f"{minutes}:{secs:02d}"
 
 
+def page_language():
+    """The page's language as schema.org's inLanguage wants it (en-GB, cy, ur): a page is only
+    ever served in its own language (collection/locales.py)."""
+    return bcp47(translation.get_language() or settings.LANGUAGE_CODE)
+
+
 def story_structured_data(page, request, image_url=None):
     """schema.org data for a story: Article, PodcastEpisode or VideoObject as fits."""
     url = page.get_full_url(request)
@@ -108,7 +144,7 @@ def story_structured_data(page, request, image_url=None):
         "name": page.title,
         "description": page.summary,
         "datePublished": page.first_published.isoformat(),
-        "inLanguage": "en-GB",
+        "inLanguage": page_language(),
     }
     if page.last_published_at:
         data["dateModified"] = page.last_published_at.isoformat()
@@ -188,9 +224,11 @@ def page_structured_data(page, request, image_url=None):
             "@type": "WebSite",
             "name": "Mind The Gap",
             "url": page.get_full_url(request),
+            "inLanguage": page_language(),
             "potentialAction": {
                 "@type": "SearchAction",
-                "target": _absolute(request, "/search/?q={query}"),
+                # The search of the page's language (/cy/search/ under Welsh).
+                "target": _absolute(request, reverse("search") + "?q={query}"),
                 "query-input": "required name=query",
             },
         }

@@ -5,14 +5,22 @@ when its `.po` is newer than its `.mo`."""
 from pathlib import Path
 
 import polib
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
 
 def catalogues():
-    """Every `.po` file under the project's LOCALE_PATHS."""
-    for root in settings.LOCALE_PATHS:
-        yield from sorted(Path(root).glob("*/LC_MESSAGES/*.po"))
+    """Every `.po` file under the project's LOCALE_PATHS and its own apps' `locale/` folders
+    (Django reads both; packages in the virtualenv ship theirs compiled)."""
+    roots = [Path(root) for root in settings.LOCALE_PATHS]
+    base = Path(settings.BASE_DIR).resolve()
+    for app in apps.get_app_configs():
+        path = Path(app.path).resolve()
+        if path.is_relative_to(base) and ".venv" not in path.parts:
+            roots.append(path / "locale")
+    for root in dict.fromkeys(roots):
+        yield from sorted(root.glob("*/LC_MESSAGES/*.po"))
 
 
 class Command(BaseCommand):

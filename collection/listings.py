@@ -1,0 +1,111 @@
+"""Listings in one language: what ties stories to series, contributors and themes, mapped to the
+language of the page that lists them.
+
+wagtail-localize copies a page's links to other pages and to themes as they are when it
+translates the page (a Welsh story keeps the English themes and contributors; a Welsh series
+keeps its list of English stories), and editors may also point a translation at pages in its
+own language. Either way the link names a *translation key*, so listings follow links by key
+and show the pages in the listing's own locale, live ones only. Nothing here ever lists a page
+of another language.
+"""
+
+from django.conf import settings
+from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+# A listing in another language with fewer stories than this offers the English listing too.
+FEW_STORIES = 6
+
+
+def series_story_keys(series_id):
+    """The translation keys of a series' stories, in the series' order (a subquery)."""
+    from .models.series import SeriesStory
+
+    return (
+        SeriesStory.objects.filter(series_id=series_id)
+        .order_by("sort_order", "pk")
+        .values("story__translation_key")
+    )
+
+
+def series_story_ids(series):
+    """Ids of the live stories of `series` in its own locale, in the series' order (one query:
+    each row of the series with the id of its story's live translation in that locale)."""
+    from .models.series import SeriesStory
+    from .models.stories import StoryPage
+
+    local = StoryPage.objects.live().filter(
+        locale_id=series.locale_id, translation_key=OuterRef("story__translation_key")
+    )
+    ids = (
+        SeriesStory.objects.filter(series_id=series.pk)
+        .order_by("sort_order", "pk")
+        .annotate(local_id=Subquery(local.values("pk")[:1]))
+        .values_list("local_id", flat=True)
+    )
+    return list(dict.fromkeys(pk for pk in ids if pk is not None))
+
+
+def live_story_count():
+    """An annotation for series querysets: how many live stories in the series' own locale it
+    lists (one subquery, whatever the number of series)."""
+    from .models.series import SeriesStory
+    from .models.stories import StoryPage
+
+    keys = SeriesStory.objects.filter(series_id=OuterRef(OuterRef("pk"))).values(
+        "story__translation_key"
+    )
+    counted = (
+        StoryPage.objects.live()
+        .filter(locale_id=OuterRef("locale_id"), translation_key__in=keys)
+        .order_by()
+        .values("locale_id")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
+
+
+def stories_with_theme(queryset, theme):
+    """Stories of `queryset` filed under `theme` in any of its translations."""
+    from .models.stories import StoryPage
+
+    links = StoryPage.themes.through.objects.filter(theme__translation_key=theme.translation_key)
+    return queryset.filter(pk__in=links.values("storypage_id"))
+
+
+def stories_in_series(queryset, series):
+    """Stories of `queryset` that `series` lists (as themselves or as their translations)."""
+    return queryset.filter(translation_key__in=series_story_keys(series.pk))
+
+
+def stories_crediting(queryset, contributor):
+    """Stories of `queryset` crediting `contributor` or one of their translations."""
+    from .models.stories import StoryContributor
+
+    credits = StoryContributor.objects.filter(
+        contributor__translation_key=contributor.translation_key
+    )
+    return queryset.filter(pk__in=credits.values("story_id"))
+
+
+def more_in_default_language(page, request, count):
+    """For a listing in another language showing fewer than FEW_STORIES stories: a short note
+    (HTML, in the page's language) linking to the same listing in the default language."""
+    if count >= FEW_STORIES:
+        return {}
+    from .locales import locale_codes
+
+    default_id = locale_codes(request).get(settings.LANGUAGE_CODE)
+    if default_id is None or page.locale_id == default_id:
+        return {}
+    source = page.get_translations().live().filter(locale_id=default_id).first()
+    if source is None:
+        return {}
+    html = render_to_string(
+        "collection/includes/more_in_english.html",
+        {"url": source.get_url(request), "language": settings.LANGUAGE_CODE},
+    )
+    return {"more_in_default_language": mark_safe(html)}  # noqa: S308 (escaped by the template)
