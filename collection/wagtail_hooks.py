@@ -30,3 +30,7 @@ def editorial_admin_css():
 @hooks.register("insert_editor_js")
 def editor_not_saved_js():
     return format_html('<script src="{}"></script>', static("collection/admin/editor_not_saved.js"))
+
+
+# The translators' additions to wagtail-localize (out-of-date notes, submit for review).
+from . import translation_admin  # noqa: E402, F401 - registers its hooks

@@ -1,15 +1,21 @@
 """The home page and site-wide settings."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
+from django.utils import translation
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import TranslatableMixin
+from wagtail.snippets.models import register_snippet
 
 from collection import cards, fragments
 from collection.blocks import LinkBlock
 from collection.models import BasePage, SeriesPage, StoryPage, Theme
 from collection.models.series import with_cover_data
+from collection.translated_relations import TranslatedRelations
 
 
 class HomePage(BasePage):
@@ -37,6 +43,9 @@ class HomePage(BasePage):
         FieldPanel("featured_story"),
         FieldPanel("share_invitation"),
     ]
+
+    # A translated home page features the featured story's translation, where there is one.
+    translated_relations = TranslatedRelations(foreign_keys=["featured_story"])
 
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
@@ -77,17 +86,70 @@ def theme_counts():
     )
 
 
+@register_snippet
+class FooterText(TranslatableMixin, models.Model):
+    """The words of the footer, one per language (translated with wagtail-localize like
+    any snippet). The addresses beside them stay in SiteFooterSettings, shared by every
+    language."""
+
+    about_text = models.TextField(
+        help_text="A line about the collection shown in every page's footer, in this language."
+    )
+
+    panels = [FieldPanel("about_text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "footer text"
+        verbose_name_plural = "footer text"
+
+    def __str__(self):
+        return f"Footer text ({self.locale.get_display_name()})"
+
+    def clean(self):
+        super().clean()
+        # One footer per language: a second one (not a translation of the first) would never
+        # be shown, and an editor would wonder why their change did not appear.
+        others = FooterText.objects.filter(locale_id=self.locale_id).exclude(
+            translation_key=self.translation_key
+        )
+        if self.locale_id and others.exists():
+            raise ValidationError(
+                "There is already a footer text in this language: edit that one instead."
+            )
+
+    @classmethod
+    def about_text_for_request(cls, request):
+        """The footer line in the request's language, or in the default language when it has
+        no translation yet ("" when there is none at all). One query, kept until content
+        changes (collection/fragments.py), keyed by the language."""
+        from wagtail.coreutils import get_supported_content_language_variant
+
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        try:
+            active = get_supported_content_language_variant(translation.get_language())
+        except LookupError:
+            active = default
+
+        def read():
+            texts = dict(
+                cls.objects.filter(locale__language_code__in={active, default})
+                .order_by("-pk")  # the oldest of a language wins, as dict() keeps the last
+                .values_list("locale__language_code", "about_text")
+            )
+            return texts.get(active) or texts.get(default) or ""
+
+        return fragments.remember(request, "footer-text", active, read)
+
+
 @register_setting(icon="site")
 class SiteFooterSettings(BaseSiteSetting):
-    about_text = models.TextField(
-        blank=True, help_text="A line about the collection shown in every page's footer."
-    )
     contact_email = models.EmailField(blank=True, help_text="Where readers can write to us.")
     social_links = StreamField(
         [("link", LinkBlock())], blank=True, help_text="Our profiles on other sites."
     )
 
-    panels = [FieldPanel("about_text"), FieldPanel("contact_email"), FieldPanel("social_links")]
+    # The footer's words are FooterText snippets, one per language.
+    panels = [FieldPanel("contact_email"), FieldPanel("social_links")]
 
     @classmethod
     def for_request(cls, request):
