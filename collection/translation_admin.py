@@ -69,6 +69,29 @@ def _translation_for(instance):
     )
 
 
+def untranslated_count(translation):
+    """How many of the original's text segments have no translation (or a broken one) in the
+    target language. wagtail-localize's own publish fills those with the original's words."""
+    return (
+        translation.source.stringsegment_set.all()
+        .annotate_translation(translation.target_locale)
+        .filter(translation__isnull=True)
+        .count()
+    )
+
+
+def _refuse_half_translated(request, translation):
+    count = untranslated_count(translation)
+    if not count:
+        return False
+    messages.error(
+        request,
+        f"{count} segment{'s are' if count != 1 else ' is'} not translated yet. Translate "
+        "every segment first: a page is never published half in one language.",
+    )
+    return True
+
+
 def _say_out_of_date(request, translation):
     if not out_of_date(translation.source):
         return
@@ -88,14 +111,20 @@ def _say_out_of_date(request, translation):
 def translation_editor_notes(request, page):
     """Runs before wagtail-localize swaps in its translation editor: on a GET of a translated
     page, say whether the original has changed, and show Editors (who cannot publish) how to
-    send their translation to the Reviewers. Returns nothing, so the editor opens as usual."""
-    if request.method != "GET":
-        return None
+    send their translation to the Reviewers; on its "Publish", refuse a translation with
+    untranslated segments (wagtail-localize would fill them with the original's words).
+    Otherwise returns nothing, so wagtail-localize's editor runs as usual."""
     translation = _translation_for(page)
     if translation is None:
         return None
-    _say_out_of_date(request, translation)
     permissions = page.permissions_for_user(request.user)
+    if request.method == "POST":
+        # Those who may not publish meet wagtail-localize's own refusal.
+        publishing = request.POST.get("action") == "publish" and permissions.can_publish()
+        if publishing and _refuse_half_translated(request, translation):
+            return redirect(request.path)
+        return None
+    _say_out_of_date(request, translation)
     if not permissions.can_publish() and permissions.can_submit_for_moderation():
         messages.info(
             request,
@@ -110,11 +139,19 @@ def translation_editor_notes(request, page):
 
 @hooks.register("before_edit_snippet", order=-10)
 def translated_snippet_notes(request, instance):
-    if request.method != "GET" or not hasattr(instance, "translation_key"):
+    """As for pages: say when the original has changed; refuse to save a half translation."""
+    if not hasattr(instance, "translation_key"):
         return None
     translation = _translation_for(instance)
-    if translation is not None:
-        _say_out_of_date(request, translation)
+    if translation is None:
+        return None
+    if request.method == "POST":
+        if request.POST.get("action") == "publish" and _refuse_half_translated(
+            request, translation
+        ):
+            return redirect(request.path)
+        return None
+    _say_out_of_date(request, translation)
     return None
 
 
@@ -139,24 +176,17 @@ def submit_translation_for_review(request, translation_id):
             "collection/admin/submit_translation_for_review.html",
             {"page": page, "translation": translation, "workflow": workflow},
         )
+    if _refuse_half_translated(request, translation):
+        return redirect(edit_url)
     try:
         translation.save_target(user=request.user, publish=False)
     except ValidationError:
         messages.error(
             request,
-            "Some text is not translated yet (or no longer fits its field): translate every "
-            "segment before submitting the translation for review.",
+            "The translation does not fit the page's fields (a translated text is too long "
+            "or a required one is empty): correct it before submitting it for review.",
         )
         return redirect(edit_url)
-    except Exception as error:  # wagtail-localize: MissingTranslationError, MissingRelatedObject
-        if type(error).__module__.startswith("wagtail_localize"):
-            messages.error(
-                request,
-                "Some text is not translated yet: translate every segment before submitting "
-                "the translation for review.",
-            )
-            return redirect(edit_url)
-        raise
     page = Page.objects.get(pk=page.pk).specific
     workflow.start(page, request.user)
     messages.success(
