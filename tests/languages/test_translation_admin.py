@@ -148,7 +148,10 @@ def test_a_translated_series_and_home_point_at_translated_stories(welsh_sections
     second = factories.StoryPageFactory(parent=welsh_sections["stories"], title="Second")
     first_cy = translate(first, "cy", {"First": "Cyntaf"})
     series = factories.SeriesPageFactory(parent=welsh_sections["series"])
-    series.series_stories = [SeriesStory(story=first, sort_order=0), SeriesStory(story=second, sort_order=1)]
+    series.series_stories = [
+        SeriesStory(story=first, sort_order=0),
+        SeriesStory(story=second, sort_order=1),
+    ]
     series.save_revision().publish()
     home = welsh_sections["home"]
     home.featured_story = first
