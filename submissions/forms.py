@@ -7,6 +7,7 @@ unique constraint (`stamp_token`), and a replayed or double-clicked post stores 
 """
 
 import hashlib
+import html
 import secrets
 import time
 
@@ -14,6 +15,9 @@ import nh3
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.db.models import Q
+from django.utils.html import strip_tags
+from wagtail.models import Locale
 
 from collection.models import Theme
 
@@ -199,11 +203,27 @@ class ShareStoryForm(forms.Form):
         "consent_edit",
     ]
 
+    # The questions a sender agrees to, recorded with their answers (consent_record).
+    consent_field_names = ["consent_contact", "consent_publish", "consent_edit"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["started"] = make_stamp()
         self.checked_files = []
+        self.fields["themes"].queryset = themes_in_active_language()
+
+    def consent_record(self, consent_text=""):
+        """What the sender agreed to, as they saw it: the page's consent text (in the page's
+        language) and each consent question as labelled for them, ticked or not."""
+        lines = []
+        intro = html.unescape(strip_tags(consent_text or "")).strip()
+        if intro:
+            lines += [intro, ""]
+        for name in self.consent_field_names:
+            ticked = "[x]" if self.cleaned_data.get(name) else "[ ]"
+            lines.append(f"{ticked} {self.fields[name].label}")
+        return "\n".join(lines)
 
     def clean_story_text(self):
         # Browsers send textarea line breaks as CRLF; keep the plain text with plain newlines.
@@ -239,6 +259,18 @@ class ShareStoryForm(forms.Form):
             for message in bound.errors:
                 items.append((anchor_for(bound), message))
         return items
+
+
+def themes_in_active_language():
+    """The themes in the visitor's language; a theme not translated into it yet is offered in
+    the default language rather than left out."""
+    active, default = Locale.get_active(), Locale.get_default()
+    if active.pk == default.pk:
+        return Theme.objects.filter(locale=active)
+    translated_keys = Theme.objects.filter(locale=active).values("translation_key")
+    return Theme.objects.filter(
+        Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated_keys))
+    )
 
 
 def anchor_for(bound_field):

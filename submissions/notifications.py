@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
@@ -45,11 +46,17 @@ def editor_addresses():
 
 
 def send_confirmation(submission, page, request=None):
-    data_use_url = page.get_full_url(request) + page.reverse_subpage("data_use_view")
-    context = {"submission": submission, "page": page, "data_use_url": data_use_url}
+    # Written in the language the sender used: the task runs outside their request, so the
+    # language is the one the submission recorded, not whatever the worker has active. The
+    # page is the translation they sent the form from, so its link is in their language too.
+    with translation.override(submission.language):
+        data_use_url = page.get_full_url(request) + page.reverse_subpage("data_use_view")
+        context = {"submission": submission, "page": page, "data_use_url": data_use_url}
+        subject = f"We have your story (reference {submission.reference})"
+        message = render_to_string("submissions/email/confirmation.txt", context)
     send_mail(
-        subject=f"We have your story (reference {submission.reference})",
-        message=render_to_string("submissions/email/confirmation.txt", context),
+        subject=subject,
+        message=message,
         from_email=None,
         recipient_list=[submission.email],
         message_id=message_id(submission, "confirmation"),

@@ -7,10 +7,11 @@ so each rule is written once.
 import logging
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 from wagtail.documents import get_document_model
@@ -62,8 +63,19 @@ def record_event(submission, action, user=None, from_status="", to_status=""):
     )
 
 
-def create_submission(cleaned_data, checked_files, form_token=None):
+def active_language():
+    """The language the visitor is using (the site's languages only; the default otherwise)."""
+    try:
+        return translation.get_supported_language_variant(translation.get_language() or "")
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def create_submission(cleaned_data, checked_files, form_token=None, consent_text=""):
     """Store the submission and its files in one transaction, before anything else happens.
+
+    The submission records the language it was sent in (the active one: the form page's) and
+    the consent wording its sender saw (see ShareStoryForm.consent_record).
 
     If anything fails, the database rolls back and the files already written are removed, so
     no half-stored submission and no orphaned personal file is left behind.
@@ -83,6 +95,8 @@ def create_submission(cleaned_data, checked_files, form_token=None):
                 consent_contact=cleaned_data["consent_contact"],
                 consent_publish=cleaned_data["consent_publish"],
                 consent_edit=cleaned_data["consent_edit"],
+                consent_text=consent_text,
+                language=active_language(),
             )
             submission.themes.set(cleaned_data.get("themes") or [])
             for upload, kind, content_type, extension in checked_files:
@@ -108,7 +122,7 @@ def create_submission(cleaned_data, checked_files, form_token=None):
     return submission
 
 
-def store_submission_once(cleaned_data, checked_files, form_token):
+def store_submission_once(cleaned_data, checked_files, form_token, consent_text=""):
     """Store a submission unless the form it came from was already stored: (submission, new).
 
     The unique constraint on form_token decides, not a look-up before the insert: of two posts
@@ -117,7 +131,10 @@ def store_submission_once(cleaned_data, checked_files, form_token):
     the stored submission and answers with it.
     """
     try:
-        return create_submission(cleaned_data, checked_files, form_token=form_token), True
+        submission = create_submission(
+            cleaned_data, checked_files, form_token=form_token, consent_text=consent_text
+        )
+        return submission, True
     except IntegrityError:
         existing = submission_for_form(form_token)
         if existing is None:
