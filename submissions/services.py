@@ -7,16 +7,15 @@ so each rule is written once.
 import logging
 import uuid
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Locale
 from wagtailmedia.models import get_media_model
 
 from collection.models import (
@@ -30,6 +29,7 @@ from collection.models import (
 )
 
 from .forget import forget_page
+from .languages import active_language, submission_locale, translated_index
 from .models import (
     STATUS_TRANSITIONS,
     PreferredFormat,
@@ -61,14 +61,6 @@ def record_event(submission, action, user=None, from_status="", to_status=""):
         user=user,
         user_name=user.get_username() if user else "",
     )
-
-
-def active_language():
-    """The language the visitor is using (the site's languages only; the default otherwise)."""
-    try:
-        return translation.get_supported_language_variant(translation.get_language() or "")
-    except LookupError:
-        return settings.LANGUAGE_CODE
 
 
 def create_submission(cleaned_data, checked_files, form_token=None, consent_text=""):
@@ -191,7 +183,8 @@ def story_body_from_text(text):
 
 
 def unique_child_slug(parent, base):
-    base = (slugify(base) or "story")[:60].strip("-") or "story"
+    # Unicode kept: a Welsh or Urdu title makes a slug in its own letters, not "story".
+    base = (slugify(base, allow_unicode=True) or "story")[:60].strip("-") or "story"
     taken = set(parent.get_children().values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
@@ -213,17 +206,24 @@ def create_draft_story(submission, user):
             "A draft story can only be made from an accepted submission whose sender agreed "
             "to publication, once."
         )
-    index = StoryIndexPage.objects.first()
-    if index is None:
+    locale = submission_locale(submission)
+    default_index = StoryIndexPage.objects.filter(locale=Locale.get_default()).first()
+    index = StoryIndexPage.objects.filter(locale=locale).first()
+    if default_index is None and index is None:
         raise ValidationError("There is no stories index to put the draft story in.")
-    if not index.permissions_for_user(user).can_add_subpage():
+    if not (index or default_index).permissions_for_user(user).can_add_subpage():
         raise PermissionDenied
 
     with transaction.atomic():
+        if index is None:
+            index = translated_index(default_index, locale, user)
         contributor = None
         credit_name = submission.credit_name
         if credit_name:
-            contributors_index = ContributorIndexPage.objects.first()
+            contributors_index = (
+                ContributorIndexPage.objects.filter(locale=locale).first()
+                or ContributorIndexPage.objects.filter(locale=Locale.get_default()).first()
+            )
             if contributors_index is not None:
                 # A new draft page rather than a match on name: two senders may share a name
                 # or pseudonym, and an editor can swap in an existing page before publishing.
@@ -233,6 +233,7 @@ def create_draft_story(submission, user):
                     roles=[ContributorRole.COMMUNITY_CONTRIBUTOR],
                     live=False,
                     owner=user,
+                    locale=contributors_index.locale,
                 )
                 contributors_index.add_child(instance=contributor)
                 contributor.save_revision(user=user, log_action=True)
@@ -245,6 +246,7 @@ def create_draft_story(submission, user):
             body=story_body_from_text(submission.story_text),
             live=False,
             owner=user,
+            locale=index.locale,
         )
         story.themes = list(submission.themes.all())
         if contributor is not None:
