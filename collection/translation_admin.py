@@ -30,6 +30,7 @@ from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import Translation
 
 SUBMIT_URL_NAME = "collection_submit_translation_for_review"
+SYNC_URL_NAME = "collection_sync_translations"
 
 
 def _current_data(instance):
@@ -195,12 +196,20 @@ def submit_translation_for_review(request, translation_id):
     return redirect(edit_url)
 
 
-@hooks.register("register_admin_urls")
+# Before wagtail-localize's own URLs, so its sync address is answered by the reviewed sync.
+@hooks.register("register_admin_urls", order=-10)
 def translation_admin_urls():
+    from .translation_sync import ReviewedUpdateTranslationsView
+
     return [
         path(
             "translations/<int:translation_id>/submit-for-review/",
             submit_translation_for_review,
             name=SUBMIT_URL_NAME,
-        )
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            ReviewedUpdateTranslationsView.as_view(),
+            name=SYNC_URL_NAME,
+        ),
     ]

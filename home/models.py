@@ -120,25 +120,28 @@ class FooterText(TranslatableMixin, models.Model):
     @classmethod
     def about_text_for_request(cls, request):
         """The footer line in the request's language, or in the default language when it has
-        no translation yet ("" when there is none at all). One query, kept until content
-        changes (collection/fragments.py), keyed by the language."""
-        from wagtail.coreutils import get_supported_content_language_variant
+        no translation yet ("" when there is none at all). Read with the footer settings, in
+        their one query, and kept with them (SiteFooterSettings.for_request)."""
+        return SiteFooterSettings.for_request(request).about_text
 
-        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        try:
-            active = get_supported_content_language_variant(translation.get_language())
-        except LookupError:
-            active = default
+    @classmethod
+    def in_language(cls, code):
+        """A subquery: the footer line in the language `code` (the oldest, if several)."""
+        return models.Subquery(
+            cls.objects.filter(locale__language_code=code).order_by("pk").values("about_text")[:1]
+        )
 
-        def read():
-            texts = dict(
-                cls.objects.filter(locale__language_code__in={active, default})
-                .order_by("-pk")  # the oldest of a language wins, as dict() keeps the last
-                .values_list("locale__language_code", "about_text")
-            )
-            return texts.get(active) or texts.get(default) or ""
 
-        return fragments.remember(request, "footer-text", active, read)
+def footer_languages():
+    """(the active content language, the default one): the footer's words in the first, or
+    else in the second."""
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    try:
+        return get_supported_content_language_variant(translation.get_language()), default
+    except LookupError:
+        return default, default
 
 
 @register_setting(icon="site")
@@ -151,10 +154,42 @@ class SiteFooterSettings(BaseSiteSetting):
     # The footer's words are FooterText snippets, one per language.
     panels = [FieldPanel("contact_email"), FieldPanel("social_links")]
 
+    @property
+    def about_text(self):
+        """The footer line (FooterText) in the language these settings were read for."""
+        return getattr(self, "about_active", None) or getattr(self, "about_default", None) or ""
+
+    @classmethod
+    def for_site_in_language(cls, site, active, default):
+        """The site's settings with the footer's words in `active` (else `default`) read in
+        the same query."""
+        found = (
+            cls.objects.filter(site=site)
+            .annotate(
+                about_active=FooterText.in_language(active),
+                about_default=FooterText.in_language(default),
+            )
+            .first()
+        )
+        if found is None:  # a new site: the settings row is made, the words read apart
+            found = cls.for_site(site)
+            found.about_active = (
+                FooterText.objects.filter(locale__language_code=active)
+                .values_list("about_text", flat=True)
+                .first()
+            )
+            found.about_default = (
+                FooterText.objects.filter(locale__language_code=default)
+                .values_list("about_text", flat=True)
+                .first()
+            )
+        return found
+
     @classmethod
     def for_request(cls, request):
-        """The site's footer settings, kept until content changes (collection/fragments.py):
-        every public page's footer shows them."""
+        """The site's footer settings with the footer's words in the request's language, kept
+        until content changes (collection/fragments.py), per language: every public page's
+        footer shows them."""
         from wagtail.models import Site
 
         from collection import fragments
@@ -165,11 +200,12 @@ class SiteFooterSettings(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
+        active, default = footer_languages()
         site_settings = fragments.remember(
             request,
             "site-settings",
-            f"{cls._meta.label_lower}:{site.pk}",
-            lambda: cls.for_site(site),
+            f"{cls._meta.label_lower}:{site.pk}:{active}",
+            lambda: cls.for_site_in_language(site, active, default),
         )
         site_settings._request = request
         setattr(request, attr_name, site_settings)

@@ -30,7 +30,9 @@ PAGE_ADMIN_PREFIXES = (
     # wagtail-localize: its report and snippet listing check no permission at all, and every
     # one of its views shows or changes pages and their translations.
     "wagtail_localize:",
-    "collection_submit_translation_for_review",  # collection/translation_admin.py
+    # collection/translation_admin.py: submit a translation for review, the reviewed sync.
+    "collection_submit_translation_for_review",
+    "collection_sync_translations",
 )
 # Views shared with other models: denied when they act on a page model.
 MODEL_ARGUMENT_VIEWS = ("wagtail_bulk_action", "wagtailadmin_editing_sessions:ping")

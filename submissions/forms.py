@@ -16,8 +16,9 @@ from django import forms
 from django.conf import settings
 from django.core import signing
 from django.db.models import Q
+from django.utils import translation
 from django.utils.html import strip_tags
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from collection.models import Theme
 
@@ -263,13 +264,18 @@ class ShareStoryForm(forms.Form):
 
 def themes_in_active_language():
     """The themes in the visitor's language; a theme not translated into it yet is offered in
-    the default language rather than left out."""
-    active, default = Locale.get_active(), Locale.get_default()
-    if active.pk == default.pk:
-        return Theme.objects.filter(locale=active)
-    translated_keys = Theme.objects.filter(locale=active).values("translation_key")
+    the default language rather than left out. One query, with the form's choices."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    try:
+        active = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        active = default
+    if active == default:
+        return Theme.objects.filter(locale__language_code=default)
+    translated_keys = Theme.objects.filter(locale__language_code=active).values("translation_key")
     return Theme.objects.filter(
-        Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated_keys))
+        Q(locale__language_code=active)
+        | (Q(locale__language_code=default) & ~Q(translation_key__in=translated_keys))
     )
 
 

@@ -175,28 +175,39 @@ def test_footer_text_per_language_with_fallback(client, site_tree):
     assert "Stories about data gaps." in client.get("/ur/").content.decode()
 
 
-def test_footer_text_is_one_query_and_kept_per_language(rf, site_tree, settings):
+def test_footer_text_is_read_with_the_settings_and_kept_per_language(rf, site_tree, settings):
     from django.core.cache import caches
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from django.utils import translation
 
+    from home.models import SiteFooterSettings
+
     settings.FRAGMENT_CACHE_SECONDS = 60
     caches[settings.FRAGMENT_CACHE_ALIAS].clear()
     footer = FooterText.objects.create(locale=english(), about_text="Stories about data gaps.")
     translate(footer, "ur", {"Stories about data gaps.": "صحت کے اعداد و شمار کی کہانیاں"})
-    request = rf.get("/")
-    request.content_generation = "g1"
-    with CaptureQueriesContext(connection) as queries:
-        with translation.override("en-gb"):
-            assert FooterText.about_text_for_request(request) == "Stories about data gaps."
-        with translation.override("ur"):
-            assert FooterText.about_text_for_request(request) == "صحت کے اعداد و شمار کی کہانیاں"
-    assert len(queries) == 2
-    with CaptureQueriesContext(connection) as queries:
-        with translation.override("ur"):
-            assert FooterText.about_text_for_request(request) == "صحت کے اعداد و شمار کی کہانیاں"
-    assert len(queries) == 0
+    SiteFooterSettings.for_site(site_tree["home"].get_site())  # the settings row exists
+
+    def read(language):
+        request = rf.get("/")
+        request.content_generation = "g1"
+        with translation.override(language):
+            with CaptureQueriesContext(connection) as queries:
+                settings_for_page = SiteFooterSettings.for_request(request)
+                text = FooterText.about_text_for_request(request)
+        assert settings_for_page.about_text == text
+        # Queries other than the site lookup (Wagtail keeps sites in its own cache).
+        return text, [q for q in queries if "wagtailcore_site" not in q["sql"]]
+
+    text, queries = read("en-gb")
+    assert text == "Stories about data gaps." and len(queries) == 1
+    text, queries = read("ur")
+    assert text == "صحت کے اعداد و شمار کی کہانیاں" and len(queries) == 1
+    text, queries = read("cy")  # no Welsh yet: the default language's words
+    assert text == "Stories about data gaps." and len(queries) == 1
+    text, queries = read("ur")  # kept, per language
+    assert text == "صحت کے اعداد و شمار کی کہانیاں" and queries == []
     caches[settings.FRAGMENT_CACHE_ALIAS].clear()
 
 
@@ -410,3 +421,54 @@ def test_illustrators_see_nothing_of_translation(client, welsh_sections, illustr
         assert response.status_code in (302, 403), url
         assert "A secret draft" not in response.content.decode(), url
     assert not Theme.objects.filter(locale=locale("cy")).exists()
+
+
+def test_sync_publishes_only_what_the_person_may_publish_and_is_translated(
+    client, welsh_sections, editor, reviewer, django_capture_on_commit_callbacks
+):
+    story = factories.StoryPageFactory(
+        parent=welsh_sections["stories"], title="Left out", summary="Who is missing."
+    )
+    story.save_revision().publish()
+    welsh = {
+        "Left out": "Wedi'u gadael allan",
+        "Who is missing.": "Pwy sydd ar goll.",
+        "Most studies draw on few communities.": "Ychydig o gymunedau.",
+        "left-out": "wedi-eu-gadael-allan",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        story_cy = translate(story, "cy", welsh)
+    assert StoryPage.objects.get(pk=story_cy.pk).summary == "Pwy sydd ar goll."
+    source = TranslationSource.objects.get(object_id=story.translation_key)
+    sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+
+    # A new sentence nobody has translated: "Publish immediately" publishes nothing half Welsh.
+    story.summary = "Who is missing, and why."
+    story.save_revision().publish()
+    client.force_login(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(sync_url, {"publish_translations": "on"}, follow=True)
+    assert "Not published, waiting for translation or review: Welsh" in response.content.decode()
+    live = StoryPage.objects.get(pk=story_cy.pk).live_revision.as_object()
+    assert live.summary == "Pwy sydd ar goll."
+
+    # Translated, but an Editor asks: still held for review.
+    segment = source.stringsegment_set.get(string__data="Who is missing, and why.")
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=locale("cy"),
+        context=segment.context,
+        data="Pwy sydd ar goll, a pham.",
+    )
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sync_url, {"publish_translations": "on"})
+    live = StoryPage.objects.get(pk=story_cy.pk).live_revision.as_object()
+    assert live.summary == "Pwy sydd ar goll."
+
+    # A Reviewer, everything translated: published.
+    client.force_login(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sync_url, {"publish_translations": "on"})
+    live = StoryPage.objects.get(pk=story_cy.pk).live_revision.as_object()
+    assert live.summary == "Pwy sydd ar goll, a pham."
