@@ -39,3 +39,7 @@ def untranslated_page_redirect(page, request, serve_args, serve_kwargs):
     from .locales import redirect_untranslated
 
     return redirect_untranslated(page, request, serve_args, serve_kwargs)
+
+
+# The translators' additions to wagtail-localize (out-of-date notes, submit for review).
+from . import translation_admin  # noqa: E402, F401 - registers its hooks

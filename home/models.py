@@ -1,16 +1,22 @@
 """The home page and site-wide settings."""
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
+from django.utils import translation
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import TranslatableMixin
+from wagtail.snippets.models import register_snippet
 
 from collection import cards, fragments
 from collection.blocks import LinkBlock
 from collection.listings import more_in_default_language
 from collection.models import BasePage, SeriesPage, StoryPage, Theme
 from collection.models.series import with_cover_data
+from collection.translated_relations import TranslatedRelations
 
 
 class HomePage(BasePage):
@@ -38,6 +44,9 @@ class HomePage(BasePage):
         FieldPanel("featured_story"),
         FieldPanel("share_invitation"),
     ]
+
+    # A translated home page features the featured story's translation, where there is one.
+    translated_relations = TranslatedRelations(foreign_keys=["featured_story"])
 
     template = "home/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
@@ -99,22 +108,110 @@ def theme_counts(locale_id):
     return themes
 
 
+@register_snippet
+class FooterText(TranslatableMixin, models.Model):
+    """The words of the footer, one per language (translated with wagtail-localize like
+    any snippet). The addresses beside them stay in SiteFooterSettings, shared by every
+    language."""
+
+    about_text = models.TextField(
+        help_text="A line about the collection shown in every page's footer, in this language."
+    )
+
+    panels = [FieldPanel("about_text")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = "footer text"
+        verbose_name_plural = "footer text"
+
+    def __str__(self):
+        return f"Footer text ({self.locale.get_display_name()})"
+
+    def clean(self):
+        super().clean()
+        # One footer per language: a second one (not a translation of the first) would never
+        # be shown, and an editor would wonder why their change did not appear.
+        others = FooterText.objects.filter(locale_id=self.locale_id).exclude(
+            translation_key=self.translation_key
+        )
+        if self.locale_id and others.exists():
+            raise ValidationError(
+                "There is already a footer text in this language: edit that one instead."
+            )
+
+    @classmethod
+    def about_text_for_request(cls, request):
+        """The footer line in the request's language, or in the default language when it has
+        no translation yet ("" when there is none at all). Read with the footer settings, in
+        their one query, and kept with them (SiteFooterSettings.for_request)."""
+        return SiteFooterSettings.for_request(request).about_text
+
+    @classmethod
+    def in_language(cls, code):
+        """A subquery: the footer line in the language `code` (the oldest, if several)."""
+        return models.Subquery(
+            cls.objects.filter(locale__language_code=code).order_by("pk").values("about_text")[:1]
+        )
+
+
+def footer_languages():
+    """(the active content language, the default one): the footer's words in the first, or
+    else in the second."""
+    from wagtail.coreutils import get_supported_content_language_variant
+
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    try:
+        return get_supported_content_language_variant(translation.get_language()), default
+    except LookupError:
+        return default, default
+
+
 @register_setting(icon="site")
 class SiteFooterSettings(BaseSiteSetting):
-    about_text = models.TextField(
-        blank=True, help_text="A line about the collection shown in every page's footer."
-    )
     contact_email = models.EmailField(blank=True, help_text="Where readers can write to us.")
     social_links = StreamField(
         [("link", LinkBlock())], blank=True, help_text="Our profiles on other sites."
     )
 
-    panels = [FieldPanel("about_text"), FieldPanel("contact_email"), FieldPanel("social_links")]
+    # The footer's words are FooterText snippets, one per language.
+    panels = [FieldPanel("contact_email"), FieldPanel("social_links")]
+
+    @property
+    def about_text(self):
+        """The footer line (FooterText) in the language these settings were read for."""
+        return getattr(self, "about_active", None) or getattr(self, "about_default", None) or ""
+
+    @classmethod
+    def for_site_in_language(cls, site, active, default):
+        """The site's settings with the footer's words in `active` (else `default`) read in
+        the same query."""
+        found = (
+            cls.objects.filter(site=site)
+            .annotate(
+                about_active=FooterText.in_language(active),
+                about_default=FooterText.in_language(default),
+            )
+            .first()
+        )
+        if found is None:  # a new site: the settings row is made, the words read apart
+            found = cls.for_site(site)
+            found.about_active = (
+                FooterText.objects.filter(locale__language_code=active)
+                .values_list("about_text", flat=True)
+                .first()
+            )
+            found.about_default = (
+                FooterText.objects.filter(locale__language_code=default)
+                .values_list("about_text", flat=True)
+                .first()
+            )
+        return found
 
     @classmethod
     def for_request(cls, request):
-        """The site's footer settings, kept until content changes (collection/fragments.py):
-        every public page's footer shows them."""
+        """The site's footer settings with the footer's words in the request's language, kept
+        until content changes (collection/fragments.py), per language: every public page's
+        footer shows them."""
         from wagtail.models import Site
 
         from collection import fragments
@@ -125,11 +222,12 @@ class SiteFooterSettings(BaseSiteSetting):
         site = Site.find_for_request(request)
         if site is None:
             return super().for_request(request)
+        active, default = footer_languages()
         site_settings = fragments.remember(
             request,
             "site-settings",
-            f"{cls._meta.label_lower}:{site.pk}",
-            lambda: cls.for_site(site),
+            f"{cls._meta.label_lower}:{site.pk}:{active}",
+            lambda: cls.for_site_in_language(site, active, default),
         )
         site_settings._request = request
         setattr(request, attr_name, site_settings)

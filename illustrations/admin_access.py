@@ -27,6 +27,12 @@ PAGE_ADMIN_PREFIXES = (
     "wagtailadmin_reports:",  # locked pages, workflows, site history, aging pages, types
     "wagtailadmin_workflows:",  # workflows and tasks, with the pages they are used on
     "wagtailforms:",  # form pages and what was sent through them
+    # wagtail-localize: its report and snippet listing check no permission at all, and every
+    # one of its views shows or changes pages and their translations.
+    "wagtail_localize:",
+    # collection/translation_admin.py: submit a translation for review, the reviewed sync.
+    "collection_submit_translation_for_review",
+    "collection_sync_translations",
 )
 # Views shared with other models: denied when they act on a page model.
 MODEL_ARGUMENT_VIEWS = ("wagtail_bulk_action", "wagtailadmin_editing_sessions:ping")

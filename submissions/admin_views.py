@@ -98,6 +98,14 @@ def make_draft_story(request, pk):
         note = " The sender did not agree to editing for length: publish their words as sent."
     if submission.credit_name:
         note += " A draft contributor page was made for their credit; publish it with the story."
+    index = story.get_parent()
+    if not index.live:
+        # The index was made for this language just now (services.create_draft_story).
+        note += (
+            f" The story is in {story.locale.get_display_name()}, whose stories index is not "
+            "published yet: translate it and submit it for review too, or readers cannot "
+            "reach the story."
+        )
     messages.success(
         request,
         f"Draft story made from {submission.reference}. It stays a draft, yours to edit: complete "

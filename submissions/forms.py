@@ -7,6 +7,7 @@ unique constraint (`stamp_token`), and a replayed or double-clicked post stores 
 """
 
 import hashlib
+import html
 import secrets
 import time
 
@@ -14,10 +15,14 @@ import nh3
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.db.models import Q
+from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.functional import lazy
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.coreutils import get_supported_content_language_variant
 
 from collection.models import Theme
 
@@ -223,11 +228,27 @@ class ShareStoryForm(forms.Form):
         "consent_edit",
     ]
 
+    # The questions a sender agrees to, recorded with their answers (consent_record).
+    consent_field_names = ["consent_contact", "consent_publish", "consent_edit"]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["started"] = make_stamp()
         self.checked_files = []
+        self.fields["themes"].queryset = themes_in_active_language()
+
+    def consent_record(self, consent_text=""):
+        """What the sender agreed to, as they saw it: the page's consent text (in the page's
+        language) and each consent question as labelled for them, ticked or not."""
+        lines = []
+        intro = html.unescape(strip_tags(consent_text or "")).strip()
+        if intro:
+            lines += [intro, ""]
+        for name in self.consent_field_names:
+            ticked = "[x]" if self.cleaned_data.get(name) else "[ ]"
+            lines.append(f"{ticked} {self.fields[name].label}")
+        return "\n".join(lines)
 
     def clean_story_text(self):
         # Browsers send textarea line breaks as CRLF; keep the plain text with plain newlines.
@@ -263,6 +284,23 @@ class ShareStoryForm(forms.Form):
             for message in bound.errors:
                 items.append((anchor_for(bound), message))
         return items
+
+
+def themes_in_active_language():
+    """The themes in the visitor's language; a theme not translated into it yet is offered in
+    the default language rather than left out. One query, with the form's choices."""
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    try:
+        active = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        active = default
+    if active == default:
+        return Theme.objects.filter(locale__language_code=default)
+    translated_keys = Theme.objects.filter(locale__language_code=active).values("translation_key")
+    return Theme.objects.filter(
+        Q(locale__language_code=active)
+        | (Q(locale__language_code=default) & ~Q(translation_key__in=translated_keys))
+    )
 
 
 def anchor_for(bound_field):

@@ -99,12 +99,23 @@ class ShareYourStoryPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text="Shown after a story is sent, below its reference number: what happens next.",
     )
+    consent_text = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="What senders agree to, shown above the consent questions. Each submission "
+        "keeps the wording its sender saw, in the language they saw it in, so write it with "
+        "care and translate it with the page.",
+    )
 
     content_panels = BasePage.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("guidance"),
         MultiFieldPanel(
-            [FieldPanel("data_use"), FieldPanel("confirmation_message")],
+            [
+                FieldPanel("data_use"),
+                FieldPanel("consent_text"),
+                FieldPanel("confirmation_message"),
+            ],
             heading="Privacy and confirmation",
         ),
     ]
@@ -222,6 +233,19 @@ class StorySubmission(models.Model):
         default=False,
         help_text="The sender agreed that we may edit the story for length. If not, publish "
         "their words as sent.",
+    )
+    consent_text = models.TextField(
+        blank=True,
+        help_text="The consent wording the sender saw and what they ticked, in their language, "
+        "as it was when they sent the story.",
+    )
+    language = models.CharField(
+        max_length=16,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        db_index=True,
+        help_text="The language of the form the story was sent from: the sender's emails are "
+        "written in it and a draft story made from it starts in it.",
     )
 
     draft_story = models.ForeignKey(

@@ -51,9 +51,12 @@ def editor_addresses():
 
 
 def send_confirmation(submission, page, request=None):
-    data_use_url = page.get_full_url(request) + page.reverse_subpage("data_use_view")
-    context = {"submission": submission, "page": page, "data_use_url": data_use_url}
-    with translation.override(sender_language(page)):
+    # Written in the language the sender used: the task runs outside their request, so the
+    # language is the one the submission recorded, not whatever the worker has active. The
+    # page is the translation they sent the form from, so its link is in their language too.
+    with translation.override(submission.language):
+        data_use_url = page.get_full_url(request) + page.reverse_subpage("data_use_view")
+        context = {"submission": submission, "page": page, "data_use_url": data_use_url}
         subject = gettext("We have your story (reference %(reference)s)") % {
             "reference": submission.reference
         }
@@ -65,12 +68,6 @@ def send_confirmation(submission, page, request=None):
         recipient_list=[submission.email],
         message_id=message_id(submission, "confirmation"),
     )
-
-
-def sender_language(page):
-    """The language the sender read the form in: the share page's own locale."""
-    locale = getattr(page, "locale", None)
-    return locale.language_code if locale is not None else settings.LANGUAGE_CODE
 
 
 def notify_editors(submission):

@@ -15,7 +15,7 @@ from django.utils.html import escape
 from django.utils.text import Truncator, slugify
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Locale
 from wagtailmedia.models import get_media_model
 
 from collection.models import (
@@ -29,6 +29,7 @@ from collection.models import (
 )
 
 from .forget import forget_page
+from .languages import active_language, submission_locale, translated_index
 from .models import (
     STATUS_TRANSITIONS,
     PreferredFormat,
@@ -62,8 +63,11 @@ def record_event(submission, action, user=None, from_status="", to_status=""):
     )
 
 
-def create_submission(cleaned_data, checked_files, form_token=None):
+def create_submission(cleaned_data, checked_files, form_token=None, consent_text=""):
     """Store the submission and its files in one transaction, before anything else happens.
+
+    The submission records the language it was sent in (the active one: the form page's) and
+    the consent wording its sender saw (see ShareStoryForm.consent_record).
 
     If anything fails, the database rolls back and the files already written are removed, so
     no half-stored submission and no orphaned personal file is left behind.
@@ -83,6 +87,8 @@ def create_submission(cleaned_data, checked_files, form_token=None):
                 consent_contact=cleaned_data["consent_contact"],
                 consent_publish=cleaned_data["consent_publish"],
                 consent_edit=cleaned_data["consent_edit"],
+                consent_text=consent_text,
+                language=active_language(),
             )
             submission.themes.set(cleaned_data.get("themes") or [])
             for upload, kind, content_type, extension in checked_files:
@@ -108,7 +114,7 @@ def create_submission(cleaned_data, checked_files, form_token=None):
     return submission
 
 
-def store_submission_once(cleaned_data, checked_files, form_token):
+def store_submission_once(cleaned_data, checked_files, form_token, consent_text=""):
     """Store a submission unless the form it came from was already stored: (submission, new).
 
     The unique constraint on form_token decides, not a look-up before the insert: of two posts
@@ -117,7 +123,10 @@ def store_submission_once(cleaned_data, checked_files, form_token):
     the stored submission and answers with it.
     """
     try:
-        return create_submission(cleaned_data, checked_files, form_token=form_token), True
+        submission = create_submission(
+            cleaned_data, checked_files, form_token=form_token, consent_text=consent_text
+        )
+        return submission, True
     except IntegrityError:
         existing = submission_for_form(form_token)
         if existing is None:
@@ -174,7 +183,8 @@ def story_body_from_text(text):
 
 
 def unique_child_slug(parent, base):
-    base = (slugify(base) or "story")[:60].strip("-") or "story"
+    # Unicode kept: a Welsh or Urdu title makes a slug in its own letters, not "story".
+    base = (slugify(base, allow_unicode=True) or "story")[:60].strip("-") or "story"
     taken = set(parent.get_children().values_list("slug", flat=True))
     slug, number = base, 2
     while slug in taken:
@@ -196,17 +206,24 @@ def create_draft_story(submission, user):
             "A draft story can only be made from an accepted submission whose sender agreed "
             "to publication, once."
         )
-    index = StoryIndexPage.objects.first()
-    if index is None:
+    locale = submission_locale(submission)
+    default_index = StoryIndexPage.objects.filter(locale=Locale.get_default()).first()
+    index = StoryIndexPage.objects.filter(locale=locale).first()
+    if default_index is None and index is None:
         raise ValidationError("There is no stories index to put the draft story in.")
-    if not index.permissions_for_user(user).can_add_subpage():
+    if not (index or default_index).permissions_for_user(user).can_add_subpage():
         raise PermissionDenied
 
     with transaction.atomic():
+        if index is None:
+            index = translated_index(default_index, locale, user)
         contributor = None
         credit_name = submission.credit_name
         if credit_name:
-            contributors_index = ContributorIndexPage.objects.first()
+            contributors_index = (
+                ContributorIndexPage.objects.filter(locale=locale).first()
+                or ContributorIndexPage.objects.filter(locale=Locale.get_default()).first()
+            )
             if contributors_index is not None:
                 # A new draft page rather than a match on name: two senders may share a name
                 # or pseudonym, and an editor can swap in an existing page before publishing.
@@ -216,6 +233,7 @@ def create_draft_story(submission, user):
                     roles=[ContributorRole.COMMUNITY_CONTRIBUTOR],
                     live=False,
                     owner=user,
+                    locale=contributors_index.locale,
                 )
                 contributors_index.add_child(instance=contributor)
                 contributor.save_revision(user=user, log_action=True)
@@ -228,6 +246,7 @@ def create_draft_story(submission, user):
             body=story_body_from_text(submission.story_text),
             live=False,
             owner=user,
+            locale=index.locale,
         )
         story.themes = list(submission.themes.all())
         if contributor is not None:

@@ -74,7 +74,10 @@ def share_story(page, request):
 
     try:
         submission, new = store_submission_once(
-            form.cleaned_data, form.checked_files, form_token=form_token
+            form.cleaned_data,
+            form.checked_files,
+            form_token=form_token,
+            consent_text=form.consent_record(page.consent_text),
         )
     except Exception as exc:  # noqa: BLE001 - tell the visitor, keep their text on screen
         logger.error("Storing a submission failed (%s)", type(exc).__name__)

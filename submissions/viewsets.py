@@ -19,15 +19,20 @@ leave only through erasure. The URLs Wagtail (or wagtail-modeladmin before it) w
 those actions answer with a redirect and a message.
 """
 
+import django_filters
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import policy_registry, register_permission_policy
+
+from operations.languages import local_name
 
 from .forms import DeclineForm
 from .models import StorySubmission, SubmissionStatus
@@ -66,7 +71,26 @@ register_permission_policy(
 )
 
 
+def language_label(code):
+    """ "Welsh (Cymraeg)": the language's name for editors, then in its own words."""
+    name = dict(settings.LANGUAGES).get(code, code)
+    own = local_name(code)
+    return name if own in (name, code) else f"{name} ({own})"
+
+
+def languages_received():
+    """Only the languages stories have come in (the site knows a hundred), editors' order."""
+    codes = set(StorySubmission.objects.values_list("language", flat=True).distinct())
+    return [(code, language_label(code)) for code, _name in settings.LANGUAGES if code in codes]
+
+
+class SubmissionFilterSet(WagtailFilterSet):
+    language = django_filters.ChoiceFilter(label="Language", choices=languages_received)
+
+
 class SubmissionIndexView(IndexView):
+    base_filterset_class = SubmissionFilterSet
+
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("themes")
 
@@ -84,6 +108,7 @@ class SubmissionInspectView(InspectView):
         context.update(
             {
                 "submission": submission,
+                "language": language_label(submission.language),
                 "files": submission.files.all(),
                 "themes": submission.themes.all(),
                 "events": submission.events.select_related("user"),
@@ -125,7 +150,7 @@ class SubmissionInboxViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_view_class = SubmissionInspectView
     copy_view_enabled = False
-    list_filter = ["status", "preferred_format", "themes", "submitted_at"]
+    list_filter = ["status", "preferred_format", "language", "themes", "submitted_at"]
     search_fields = ["reference", "name", "email", "story_title", "story_text"]
     list_per_page = 50
     ordering = ["-submitted_at", "-pk"]
@@ -151,6 +176,12 @@ class SubmissionInboxViewSet(ModelViewSet):
             Column("status", label="Status", accessor="get_status_display", sort_key="status"),
             DateColumn("submitted_at", label="Received", sort_key="submitted_at"),
             Column("preferred_format", label="Format", accessor="get_preferred_format_display"),
+            Column(
+                "language",
+                label="Language",
+                accessor=lambda submission: language_label(submission.language),
+                sort_key="language",
+            ),
             Column("themes", label="Themes", accessor=theme_names),
         ]
 

@@ -69,6 +69,7 @@ def _ensure_editorial_groups():
             "submissions.migrations.0002_editorial_review_workflow",
             "create_workflow_and_permissions",
         ),
+        ("home.migrations.0004_footer_text_per_language", "grant_translation_permissions"),
     ):
         getattr(importlib.import_module(module), function)(apps, None)
 

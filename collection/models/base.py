@@ -14,6 +14,7 @@ from wagtail.models import Page, PageViewRestriction
 from ..admin_panels import EditorialChecksPanel, settings_panels_with_time_zone
 from ..page_form import BasePageForm
 from ..publish_rules import check_before_publish, used_object_ids
+from ..translated_relations import is_full_save, move_to_locale
 from .share_card import ShareCardPreviewMixin
 
 # (parent page id, child slug) -> the child's content type id, learnt per process as pages are
@@ -64,8 +65,21 @@ class BasePage(ShareCardPreviewMixin, Page):
     # Seconds a shared cache (CDN) may keep a public page; forms override this with no-store.
     cache_max_age = 300
 
+    # Links to other pages and themes that follow this page's language (translated_relations.py).
+    translated_relations = None
+
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if is_full_save(kwargs):
+            move_to_locale(self)
+        return super().save(*args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        # wagtail-localize makes a revision of a translation after copying the source's links.
+        move_to_locale(self)
+        return super().save_revision(*args, **kwargs)
 
     def add_cache_headers(self, response):
         """Let shared caches keep the response, unless the view already said otherwise."""

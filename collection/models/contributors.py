@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
+from wagtail_localize.fields import BaseTranslatableField
 
 from ..blocks import LinkBlock
 from ..page_form import BasePageForm
@@ -99,6 +100,12 @@ class ContributorPage(BasePage):
         FieldPanel("user", permission="wagtailusers.change_user"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("short_bio")]
+    # The admin account belongs to one page (a one-to-one link): a copy or a translation
+    # would take it from the original, so neither copies it and wagtail-localize neither
+    # translates nor syncs it (a bare BaseTranslatableField is "leave alone"). Illustrators
+    # reach their commissions through the original page.
+    exclude_fields_in_copy = ["user"]
+    override_translatable_fields = [BaseTranslatableField("user")]
 
     template = "collection/contributor_page.html"
     parent_page_types = ["collection.ContributorIndexPage"]

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ..translated_relations import TranslatedRelations
 from .base import LINK_FIELDS, BasePage
 
 
@@ -70,6 +71,8 @@ class SeriesPage(BasePage):
         ),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("introduction")]
+    # A translated series runs through the translated stories, where they exist.
+    translated_relations = TranslatedRelations(children={"series_stories": "story"})
 
     template = "collection/series_page.html"
     parent_page_types = ["collection.SeriesIndexPage"]

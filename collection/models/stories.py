@@ -18,8 +18,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from ..blocks import StoryBodyBlock
+from ..translated_relations import TranslatedRelations
 from .base import BasePage
 from .contributors import ContributorRole
 from .story_formats import StoryFormat
@@ -96,8 +98,20 @@ class StoryPage(StoryMediaMixin, StoryReadingMixin, RoutablePageMixin, BasePage)
         index.FilterField("format"),
         index.FilterField("first_published"),
     ]
-    # A copy is a new story: it gets its own podcast GUID.
+    # A copy is a new story: it gets its own podcast GUID. So does a translation, which
+    # wagtail-localize makes by copying (and never syncs: the field is not editable), since it
+    # is another episode in another language's feed.
     exclude_fields_in_copy = ["podcast_guid"]
+    # What wagtail-localize's defaults get wrong here (see collection/translated_relations.py):
+    # themes are left out of translations altogether unless named; the date a story is shown
+    # with is the same in every language and not for translators to change.
+    override_translatable_fields = [
+        SynchronizedField("themes"),
+        SynchronizedField("first_published", overridable=False),
+    ]
+    translated_relations = TranslatedRelations(
+        many_to_many=["themes"], children={"story_contributors": "contributor"}
+    )
 
     template = "collection/story_page.html"
     parent_page_types = ["collection.StoryIndexPage"]

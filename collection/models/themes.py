@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 @register_snippet
@@ -20,6 +21,14 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # A slug field is translated by wagtail-localize's default; here it is shared by every
+    # translation (filter links keep working across languages), so it is synced and not
+    # offered to translators.
+    override_translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("slug", overridable=False),
+        TranslatableField("description"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["name"]

@@ -172,6 +172,9 @@ USE_TZ = True
 SHIPPED_LANGUAGES = ["en-gb", "cy", "ur"]
 LANGUAGES = language_choices(SHIPPED_LANGUAGES)
 WAGTAIL_I18N_ENABLED = True
+# A page submitted for translation starts as a draft, even when its original is live: otherwise
+# wagtail-localize publishes the copy at once, in the original's words, past the review workflow.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 # Readers never get a language cookie (the address says the language); the admin's own

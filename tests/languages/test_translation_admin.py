@@ -1,0 +1,474 @@
+"""Translating in the admin with wagtail-localize: what a translation copies, keeps and maps to
+the target language, the admin views from submitting to syncing (pages and snippets), and who
+may do what (Editors translate and submit for review, Reviewers publish, Illustrators nothing)."""
+
+import json
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from wagtail.models import Locale, Page, WorkflowState
+from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+
+from collection.models import StoryContributor, StoryPage, Theme
+from collection.translation_admin import out_of_date
+from home.models import FooterText
+from tests import factories
+
+
+def locale(code):
+    return Locale.objects.get(language_code=code)
+
+
+def english():
+    return Locale.get_default()
+
+
+def make_user(django_user_model, username, group=None):
+    user = django_user_model.objects.create_user(
+        username=username, email=f"{username}@example.org", password="pw"
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def translate(obj, code, strings=None, publish=True):
+    """Translate `obj` into `code` the way the editor does: each segment given in `strings`
+    (original text -> translation), then wagtail-localize's save_target."""
+    source, created = TranslationSource.get_or_create_from_instance(obj)
+    if not created:
+        source.update_from_db()  # a sync: the original's current content
+    target = locale(code)
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        if strings and segment.string.data in strings:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=target,
+                context=segment.context,
+                defaults={"data": strings[segment.string.data]},
+            )
+    translation, _ = source.translations.get_or_create(target_locale=target)
+    translation.save_target(publish=publish)
+    return (
+        obj.get_translation(target).specific
+        if isinstance(obj, Page)
+        else obj.get_translation(target)
+    )
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return make_user(django_user_model, "eluned", "Editors")
+
+
+@pytest.fixture
+def reviewer(db, django_user_model):
+    return make_user(django_user_model, "rhiannon", "Reviewers")
+
+
+@pytest.fixture
+def illustrator(db, django_user_model):
+    return make_user(django_user_model, "iqbal", "Illustrators")
+
+
+@pytest.fixture
+def welsh_sections(site_tree):
+    """The home page and the stories and contributors indexes in Welsh."""
+    translate(site_tree["home"], "cy", {"Mind The Gap": "Mind The Gap"})
+    translate(site_tree["stories"], "cy", {"Stories": "Straeon"})
+    translate(site_tree["contributors"], "cy", {"Contributors": "Cyfranwyr"})
+    translate(site_tree["series"], "cy", {"Series": "Cyfresi"})
+    return site_tree
+
+
+def test_a_translated_story_has_its_own_guid_and_follows_its_language(welsh_sections):
+    consent = factories.ThemeFactory(name="Consent", slug="consent")
+    consent_cy = translate(consent, "cy", {"Consent": "Cydsyniad"})
+    genomics = factories.ThemeFactory(name="Genomics", slug="genomics")  # not translated
+    writer = factories.ContributorPageFactory(parent=welsh_sections["contributors"])
+    writer_cy = translate(writer, "cy")
+    story = factories.StoryPageFactory(parent=welsh_sections["stories"], title="Left out")
+    story.themes = [consent, genomics]
+    story.story_contributors = [StoryContributor(contributor=writer, role="author")]
+    story.save_revision().publish()
+
+    story_cy = translate(
+        story, "cy", {"Left out": "Wedi'u gadael allan", "left-out": "wedi-eu-gadael-allan"}
+    )
+
+    assert story_cy.locale.language_code == "cy"
+    assert story_cy.podcast_guid != story.podcast_guid
+    assert set(story_cy.themes.all()) == {consent_cy, genomics}
+    assert [c.contributor_id for c in story_cy.story_contributors.all()] == [writer_cy.pk]
+    # The original keeps its own links.
+    story.refresh_from_db()
+    assert set(story.themes.all()) == {consent, genomics}
+    assert [c.contributor_id for c in story.story_contributors.all()] == [writer.pk]
+    # The story's slug is for translators; the theme's, shared by its translations, is not.
+    assert story_cy.slug == "wedi-eu-gadael-allan"
+    assert not StringSegment.objects.filter(
+        source__object_id=consent.translation_key, context__path="slug"
+    ).exists()
+    assert consent_cy.slug == "consent"
+
+
+def test_syncing_keeps_the_guid_and_maps_new_links(welsh_sections):
+    story = factories.StoryPageFactory(parent=welsh_sections["stories"], title="Left out")
+    story_cy = translate(story, "cy", {"Left out": "Wedi'u gadael allan"})
+    guid = story_cy.podcast_guid
+    theme = factories.ThemeFactory(name="Biobanks", slug="biobanks")
+    theme_cy = translate(theme, "cy", {"Biobanks": "Biobanciau"})
+    story.themes = [theme]
+    story.save_revision().publish()
+
+    story_cy = translate(story, "cy")  # a sync: the source is taken again
+
+    assert story_cy.podcast_guid == guid != story.podcast_guid
+    assert list(story_cy.themes.all()) == [theme_cy]
+
+
+def test_a_contributor_translation_leaves_the_account_with_the_original(
+    welsh_sections, illustrator
+):
+    person = factories.ContributorPageFactory(
+        parent=welsh_sections["contributors"], user=illustrator
+    )
+    person_cy = translate(person, "cy")
+    person.refresh_from_db()
+    assert person.user == illustrator
+    assert person_cy.user is None
+    assert person_cy.roles == person.roles
+
+
+def test_a_translated_series_and_home_point_at_translated_stories(welsh_sections):
+    from collection.models import SeriesStory
+
+    first = factories.StoryPageFactory(parent=welsh_sections["stories"], title="First")
+    second = factories.StoryPageFactory(parent=welsh_sections["stories"], title="Second")
+    first_cy = translate(first, "cy", {"First": "Cyntaf"})
+    series = factories.SeriesPageFactory(parent=welsh_sections["series"])
+    series.series_stories = [
+        SeriesStory(story=first, sort_order=0),
+        SeriesStory(story=second, sort_order=1),
+    ]
+    series.save_revision().publish()
+    home = welsh_sections["home"]
+    home.featured_story = first
+    home.save_revision().publish()
+
+    series_cy = translate(series, "cy")
+    home_cy = translate(home, "cy")
+
+    # The untranslated story stays linked (to its English page) rather than dropped.
+    assert [s.story_id for s in series_cy.series_stories.all()] == [first_cy.pk, second.pk]
+    assert home_cy.featured_story_id == first_cy.pk
+
+
+def test_footer_text_per_language_with_fallback(client, site_tree):
+    footer = FooterText.objects.create(locale=english(), about_text="Stories about data gaps.")
+    assert "Stories about data gaps." in client.get("/cy/").content.decode()
+    translate(footer, "cy", {"Stories about data gaps.": "Straeon am fylchau data."})
+    assert "Straeon am fylchau data." in client.get("/cy/").content.decode()
+    assert "Stories about data gaps." in client.get("/").content.decode()
+    # Urdu has no translation yet: the default language's line.
+    assert "Stories about data gaps." in client.get("/ur/").content.decode()
+
+
+def test_footer_text_is_read_with_the_settings_and_kept_per_language(rf, site_tree, settings):
+    from django.core.cache import caches
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+
+    from home.models import SiteFooterSettings
+
+    settings.FRAGMENT_CACHE_SECONDS = 60
+    caches[settings.FRAGMENT_CACHE_ALIAS].clear()
+    footer = FooterText.objects.create(locale=english(), about_text="Stories about data gaps.")
+    translate(footer, "ur", {"Stories about data gaps.": "صحت کے اعداد و شمار کی کہانیاں"})
+    SiteFooterSettings.for_site(site_tree["home"].get_site())  # the settings row exists
+
+    def read(language):
+        request = rf.get("/")
+        request.content_generation = "g1"
+        with translation.override(language):
+            with CaptureQueriesContext(connection) as queries:
+                settings_for_page = SiteFooterSettings.for_request(request)
+                text = FooterText.about_text_for_request(request)
+        assert settings_for_page.about_text == text
+        # Queries other than the site lookup (Wagtail keeps sites in its own cache).
+        return text, [q for q in queries if "wagtailcore_site" not in q["sql"]]
+
+    text, queries = read("en-gb")
+    assert text == "Stories about data gaps." and len(queries) == 1
+    text, queries = read("ur")
+    assert text == "صحت کے اعداد و شمار کی کہانیاں" and len(queries) == 1
+    text, queries = read("cy")  # no Welsh yet: the default language's words
+    assert text == "Stories about data gaps." and len(queries) == 1
+    text, queries = read("ur")  # kept, per language
+    assert text == "صحت کے اعداد و شمار کی کہانیاں" and queries == []
+    caches[settings.FRAGMENT_CACHE_ALIAS].clear()
+
+
+def test_a_second_footer_text_in_one_language_is_refused(db):
+    from django.core.exceptions import ValidationError
+
+    FooterText.objects.create(locale=english(), about_text="One.")
+    with pytest.raises(ValidationError):
+        FooterText(locale=english(), about_text="Two.").full_clean()
+
+
+# --- The admin views, as the people who use them ----------------------------------------------
+
+
+def editor_props(response):
+    """The data wagtail-localize's translation editor is drawn from."""
+    html = response.content.decode()
+    start = html.index('data-props="') + len('data-props="')
+    import html as html_lib
+
+    return json.loads(html_lib.unescape(html[start : html.index('"', start)]))
+
+
+def put_segment(client, translation, segment, value):
+    from django.test.client import encode_multipart
+
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    return client.put(
+        url,
+        encode_multipart("BoUnDaRy", {"value": value}),
+        content_type="multipart/form-data; boundary=BoUnDaRy",
+    )
+
+
+def test_story_translation_from_submit_to_sync(
+    client, welsh_sections, editor, reviewer, django_capture_on_commit_callbacks
+):
+    story = factories.StoryPageFactory(
+        parent=welsh_sections["stories"], title="Left out", summary="Who is missing."
+    )
+    story.save_revision().publish()
+    cy = locale("cy")
+
+    # An Editor submits the story for translation into Welsh.
+    client.force_login(editor)
+    url = reverse("wagtail_localize:submit_page_translation", args=[story.pk])
+    assert client.get(url).status_code == 200
+    # (wagtail-localize publishes on commit: run what it leaves for then.)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"locales": [cy.pk]})
+    assert response.status_code == 302
+    story_cy = story.get_translation(cy)
+    assert not story_cy.live  # a draft, though the original is live
+
+    # Its editor lists the segments, StreamField body included.
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[story_cy.pk]))
+    assert response.status_code == 200
+    props = editor_props(response)
+    sources = {segment["source"] for segment in props["segments"] if "source" in segment}
+    assert {"Left out", "Who is missing.", "Most studies draw on few communities."} <= sources
+    assert props["perms"]["canPublish"] is False
+
+    source = TranslationSource.objects.get(object_id=story.translation_key)
+    translation = source.translations.get(target_locale=cy)
+    welsh = {
+        "Left out": "Wedi'u gadael allan",
+        "left-out": "wedi-eu-gadael-allan",
+        "Who is missing.": "Pwy sydd ar goll.",
+        "Most studies draw on few communities.": "Ychydig o gymunedau sydd yn y rhan fwyaf o "
+        "astudiaethau.",
+    }
+    segments = list(source.stringsegment_set.select_related("string"))
+    first, rest = segments[0], segments[1:]
+    assert put_segment(client, translation, first, welsh[first.string.data]).status_code == 201
+
+    # Publishing is not the Editor's to do; submitting half a translation is refused.
+    publish = client.post(
+        reverse("wagtailadmin_pages:edit", args=[story_cy.pk]), {"action": "publish"}
+    )
+    assert publish.status_code == 302 and publish.url == reverse("wagtailadmin_home")
+    assert not Page.objects.get(pk=story_cy.pk).live
+    submit_url = reverse("collection_submit_translation_for_review", args=[translation.pk])
+    assert client.get(submit_url).status_code == 200
+    client.post(submit_url)
+    assert not WorkflowState.objects.filter(object_id=str(story_cy.pk)).exists()
+
+    for segment in rest:
+        assert (
+            put_segment(client, translation, segment, welsh[segment.string.data]).status_code == 201
+        )
+    response = client.post(submit_url)
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(object_id=str(story_cy.pk), status="in_progress")
+    assert not Page.objects.get(pk=story_cy.pk).live
+
+    # The Reviewer approves it: the Welsh story is published.
+    client.force_login(reviewer)
+    state.current_task_state.approve(user=reviewer)
+    story_cy = StoryPage.objects.get(pk=story_cy.pk)
+    assert story_cy.live and story_cy.title == "Wedi'u gadael allan"
+    assert story_cy.summary == "Pwy sydd ar goll."
+    assert not out_of_date(source)
+
+    # The original changes: the translation says it is out of date, and can be synced.
+    story.summary = "Who is missing, and why."
+    story.save_revision().publish()
+    source.refresh_from_db()
+    assert out_of_date(source)
+    client.force_login(editor)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[story_cy.pk]), follow=True)
+    assert "has changed since this translation was last synced" in response.content.decode()
+    sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert client.get(sync_url).status_code == 200
+    assert client.post(sync_url, {}).status_code == 302
+    source.refresh_from_db()
+    assert not out_of_date(source)
+    new_segment = source.stringsegment_set.get(string__data="Who is missing, and why.")
+    assert (
+        put_segment(client, translation, new_segment, "Pwy sydd ar goll, a pham.").status_code
+        == 201
+    )
+    client.force_login(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("wagtailadmin_pages:edit", args=[story_cy.pk]), {"action": "publish"})
+    story_cy = StoryPage.objects.get(pk=story_cy.pk)
+    assert story_cy.summary == "Pwy sydd ar goll, a pham."
+    assert story_cy.live and not story_cy.has_unpublished_changes
+    assert story_cy.live_revision.as_object().summary == "Pwy sydd ar goll, a pham."
+
+
+def test_a_reviewer_cannot_publish_half_a_translation(client, welsh_sections, reviewer):
+    story = factories.StoryPageFactory(parent=welsh_sections["stories"], title="Left out")
+    story.save_revision().publish()
+    client.force_login(reviewer)
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[story.pk]),
+        {"locales": [locale("cy").pk]},
+    )
+    story_cy = story.get_translation(locale("cy"))
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[story_cy.pk]), {"action": "publish"}, follow=True
+    )
+    assert "not translated yet" in response.content.decode()
+    assert not Page.objects.get(pk=story_cy.pk).live
+
+
+@pytest.mark.parametrize("kind", ["theme", "footer"])
+def test_snippet_translation_from_submit_to_sync(client, db, editor, kind):
+    if kind == "theme":
+        original = factories.ThemeFactory(name="Consent", slug="consent")
+        text, welsh, changed = "Consent", "Cydsyniad", "Informed consent"
+        field = "name"
+    else:
+        original = FooterText.objects.create(locale=english(), about_text="Data gaps.")
+        text, welsh, changed = "Data gaps.", "Bylchau data.", "Gaps in data."
+        field = "about_text"
+    cy = locale("cy")
+    client.force_login(editor)
+    meta = original._meta
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=[meta.app_label, meta.model_name, original.pk],
+    )
+    assert client.post(url, {"locales": [cy.pk]}).status_code == 302
+    translated = original.get_translation(cy)
+    edit_url = reverse(
+        f"wagtailsnippets_{meta.app_label}_{meta.model_name}:edit", args=[translated.pk]
+    )
+    response = client.get(edit_url)
+    assert response.status_code == 200
+    assert text in {s.get("source") for s in editor_props(response)["segments"]}
+
+    source = TranslationSource.objects.get(object_id=original.translation_key)
+    translation = source.translations.get(target_locale=cy)
+    segment = source.stringsegment_set.get(string__data=text)
+    assert put_segment(client, translation, segment, welsh).status_code == 201
+    client.post(edit_url, {"action": "publish"})
+    translated.refresh_from_db()
+    assert getattr(translated, field) == welsh
+
+    setattr(original, field, changed)
+    original.save()
+    assert out_of_date(source)
+    assert "has changed since" in client.get(edit_url, follow=True).content.decode()
+    sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert client.post(sync_url, {}).status_code == 302
+    source.refresh_from_db()
+    assert not out_of_date(source)
+    assert source.stringsegment_set.filter(string__data=changed).exists()
+
+
+def test_illustrators_see_nothing_of_translation(client, welsh_sections, illustrator):
+    story = factories.StoryPageFactory(parent=welsh_sections["stories"], title="A secret draft")
+    source, _ = TranslationSource.get_or_create_from_instance(story)
+    translation = source.translations.create(target_locale=locale("cy"))
+    theme = factories.ThemeFactory(name="Consent", slug="consent")
+    client.force_login(illustrator)
+    urls = [
+        reverse("wagtail_localize:submit_page_translation", args=[story.pk]),
+        reverse(
+            "wagtail_localize:submit_snippet_translation", args=["collection", "theme", theme.pk]
+        ),
+        reverse("wagtail_localize:update_translations", args=[source.pk]),
+        reverse("wagtail_localize:translations_report"),
+        reverse("wagtail_localize:snippets_api_listing", args=["collection", "theme"]),
+        reverse("wagtail_localize:preview_translation", args=[translation.pk]),
+        reverse("collection_submit_translation_for_review", args=[translation.pk]),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert "A secret draft" not in response.content.decode(), url
+    assert not Theme.objects.filter(locale=locale("cy")).exists()
+
+
+def test_sync_publishes_only_what_the_person_may_publish_and_is_translated(
+    client, welsh_sections, editor, reviewer, django_capture_on_commit_callbacks
+):
+    story = factories.StoryPageFactory(
+        parent=welsh_sections["stories"], title="Left out", summary="Who is missing."
+    )
+    story.save_revision().publish()
+    welsh = {
+        "Left out": "Wedi'u gadael allan",
+        "Who is missing.": "Pwy sydd ar goll.",
+        "Most studies draw on few communities.": "Ychydig o gymunedau.",
+        "left-out": "wedi-eu-gadael-allan",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        story_cy = translate(story, "cy", welsh)
+    assert StoryPage.objects.get(pk=story_cy.pk).summary == "Pwy sydd ar goll."
+    source = TranslationSource.objects.get(object_id=story.translation_key)
+    sync_url = reverse("wagtail_localize:update_translations", args=[source.pk])
+
+    # A new sentence nobody has translated: "Publish immediately" publishes nothing half Welsh.
+    story.summary = "Who is missing, and why."
+    story.save_revision().publish()
+    client.force_login(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(sync_url, {"publish_translations": "on"}, follow=True)
+    assert "Not published, waiting for translation or review: Welsh" in response.content.decode()
+    live = StoryPage.objects.get(pk=story_cy.pk).live_revision.as_object()
+    assert live.summary == "Pwy sydd ar goll."
+
+    # Translated, but an Editor asks: still held for review.
+    segment = source.stringsegment_set.get(string__data="Who is missing, and why.")
+    StringTranslation.objects.create(
+        translation_of=segment.string,
+        locale=locale("cy"),
+        context=segment.context,
+        data="Pwy sydd ar goll, a pham.",
+    )
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sync_url, {"publish_translations": "on"})
+    live = StoryPage.objects.get(pk=story_cy.pk).live_revision.as_object()
+    assert live.summary == "Pwy sydd ar goll."
+
+    # A Reviewer, everything translated: published.
+    client.force_login(reviewer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(sync_url, {"publish_translations": "on"})
+    live = StoryPage.objects.get(pk=story_cy.pk).live_revision.as_object()
+    assert live.summary == "Pwy sydd ar goll, a pham."
