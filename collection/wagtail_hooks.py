@@ -30,3 +30,8 @@ def editorial_admin_css():
 @hooks.register("insert_editor_js")
 def editor_not_saved_js():
     return format_html('<script src="{}"></script>', static("collection/admin/editor_not_saved.js"))
+
+
+# The translation editor's "Publish" checks the publish rule first
+# (collection/translation_publish.py).
+from . import translation_publish  # noqa: E402, F401
