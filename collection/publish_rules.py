@@ -5,6 +5,8 @@
   and a licence.
 - Every audio item it uses has a transcript; every video has captions (WCAG 2.2, 1.2.2), unless
   it is marked as having no speech.
+- On a page in another language than the default, all of that in the page's language
+  (collection/language_rules.py).
 
 The rule is enforced in `BasePage.publish()`, which every publish path reaches (the edit view,
 bulk publish, workflow approval, scheduled publishing, copies), and checked earlier in the page
@@ -132,6 +134,10 @@ def located_publish_problems(page):
         problem = image_problem(item) if model is get_image_model() else media_problems(item)
         if problem:
             problems.append((problem, where))
+    # A page in another language: alt text, transcripts and captions in that language too.
+    from .language_rules import language_problems
+
+    problems.extend(language_problems(page, uses, found))
     return problems
 
 

@@ -24,6 +24,7 @@ from wagtail.images.forms import BaseImageForm
 
 from .clean_images import clean_upload
 from .image_checks import read_image_header
+from .language_fields import add_language_fields, save_language_fields
 from .permissions import is_illustrator_only, public_page_title
 from .renditions import enqueue_site_renditions
 
@@ -134,6 +135,8 @@ class IllustrationForm(BaseImageForm):
             self.fields["is_decorative"].help_text = DECORATIVE_HELP
         self._offer_only_illustrators()
         self._limit_choices_for_illustrators()
+        if "description" in self.fields:
+            add_language_fields(self)
 
     def _offer_only_illustrators(self):
         """The Illustrator field lists contributor pages with the Illustrator role (and the
@@ -207,6 +210,7 @@ class IllustrationForm(BaseImageForm):
         finally:
             self.instance._renditions_queued_by_form = False
         self.instance._rendition_source = self.instance.rendition_source_key()
+        save_language_fields(self, instance)
         enqueue_site_renditions([instance.pk])
         return instance
 

@@ -35,9 +35,14 @@ class IllustrationQuerySet(ImageQuerySet):
 
         One query for the images and one for all their renditions in the given variants.
         """
+        from .alt_text import language_texts_prefetch
         from .renditions import specs_for_variants
 
-        return self.select_related("illustrator").prefetch_renditions(*specs_for_variants(variants))
+        queryset = self.select_related("illustrator").prefetch_renditions(
+            *specs_for_variants(variants)
+        )
+        texts = language_texts_prefetch()
+        return queryset.prefetch_related(texts) if texts is not None else queryset
 
 
 class Illustration(AbstractImage):
@@ -202,6 +207,18 @@ class Illustration(AbstractImage):
 class IllustrationRendition(AbstractRendition):
     image = models.ForeignKey(Illustration, on_delete=models.CASCADE, related_name="renditions")
 
+    @property
+    def alt(self):
+        """As Wagtail's (decorative and per-use alt text from an ImageBlock first), with the
+        image's own alt text in the active language rather than the default language's."""
+        from .alt_text import alt_text_in
+
+        if getattr(self.image, "decorative", False):
+            return ""
+        if getattr(self.image, "contextual_alt_text", None):
+            return self.image.contextual_alt_text
+        return alt_text_in(self.image)[0]
+
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
@@ -272,3 +289,33 @@ class Commission(models.Model):
             .filter(due_date__lte=today + datetime.timedelta(days=7))
             .select_related("illustrator")
         )
+
+
+class IllustrationTranslation(models.Model):
+    """An image's alt text (and default caption) in one of the site's other languages.
+
+    The image's own `description` is its alt text in the default language; a page in another
+    language shows this text instead, and cannot be published without it (unless the image is
+    decorative or the block using it gives its own alt text). See illustrations/alt_text.py.
+    """
+
+    image = models.ForeignKey(Illustration, on_delete=models.CASCADE, related_name="language_texts")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    alt_text = models.TextField(
+        blank=True,
+        help_text="What the image shows, written in this language for people who cannot see it.",
+    )
+    caption = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="The default caption in this language. Leave blank for no caption on pages "
+        "in this language.",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["image", "locale"], name="one_image_text_per_locale")
+        ]
+
+    def __str__(self):
+        return f"{self.image} ({self.locale})"

@@ -18,6 +18,8 @@ import logging
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .alt_text import language_texts_prefetch, prefetch_language_texts
+
 logger = logging.getLogger(__name__)
 
 # Output formats for every width: modern formats first, the fallback last (used by <img>).
@@ -160,6 +162,10 @@ def with_illustrations(queryset, *image_fields, variants=("card",)):
                 to_attr="prefetched_renditions",
             )
         )
+        # Alt text and captions in the page's language (none needed in the default language).
+        texts = language_texts_prefetch(f"{field}__language_texts")
+        if texts is not None:
+            prefetches.append(texts)
     return queryset.select_related(*related).prefetch_related(*prefetches)
 
 
@@ -183,6 +189,8 @@ def prefetch_variant_renditions(uses):
     from django.db.models import Q
     from wagtail.images import get_image_model
 
+    # Their alt text and captions in the page's language, in one query (none in the default).
+    prefetch_language_texts(image for image, _ in uses)
     wanted = {}
     images = {}
     for image, variants in uses:

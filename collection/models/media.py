@@ -74,6 +74,31 @@ class StoryMedia(AbstractMedia):
         verbose_name = "audio or video item"
         verbose_name_plural = "audio and video"
 
+    # What a page shows, in the language it is read in (collection/media_languages.py).
+    @property
+    def reader_transcript(self):
+        from ..media_languages import transcript_in
+
+        return transcript_in(self)[0]
+
+    @property
+    def reader_transcript_language(self):
+        """The transcript's language when it is not the page's (for a `lang` attribute)."""
+        from illustrations.alt_text import content_language
+
+        from ..media_languages import transcript_in
+
+        language = transcript_in(self)[1]
+        if not language or language.split("-")[0] == content_language().split("-")[0]:
+            return None
+        return language
+
+    @property
+    def caption_tracks(self):
+        from ..media_languages import caption_tracks
+
+        return caption_tracks(self)
+
     @property
     def mime_type(self):
         return self.sources[0]["type"]
@@ -102,3 +127,34 @@ class StoryMedia(AbstractMedia):
             if duration:
                 self.duration = round(duration, 2)
         super().save(*args, **kwargs)
+
+
+class StoryMediaTranslation(models.Model):
+    """An audio or video item's transcript and captions in one of the site's other languages.
+
+    A page in that language shows this transcript and offers these captions first (the
+    original captions stay as a second track); it cannot be published without them (see
+    collection/language_rules.py). Edited on the media item's own form (collection/media_forms.py).
+    """
+
+    item = models.ForeignKey(StoryMedia, on_delete=models.CASCADE, related_name="language_texts")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    transcript = RichTextField(
+        features=TRANSCRIPT_FEATURES,
+        blank=True,
+        help_text="Everything said (and any important sounds), in this language.",
+    )
+    captions = models.FileField(
+        upload_to=captions_upload_to,
+        blank=True,
+        validators=[validate_webvtt],
+        help_text="Video only: captions in this language as a WebVTT file.",
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["item", "locale"], name="one_media_text_per_locale")
+        ]
+
+    def __str__(self):
+        return f"{self.item} ({self.locale})"

@@ -165,6 +165,7 @@ class StoryPage(StoryMediaMixin, StoryReadingMixin, RoutablePageMixin, BasePage)
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.prefetch_body_illustrations()
+        self.prefetch_body_media_texts()
         self.theme_list(request)
         context["credits"] = self.credits(request)
         context.update(self.series_context(request))

@@ -31,8 +31,24 @@ class StoryMediaMixin:
                 if media_id in by_id and media_id not in seen:
                     seen.add(media_id)
                     items.append(by_id[media_id])
+            from ..media_languages import prefetch_media_texts
+
+            prefetch_media_texts(items)
             self._media_items_cache = items
         return self._media_items_cache
+
+    def prefetch_body_media_texts(self):
+        """Fetch the transcripts and captions in the page's language of every audio and video
+        block in the body at once (nothing on a page in the default language)."""
+        from ..media_languages import prefetch_media_texts
+
+        items = []
+        for block in self.body:
+            if block.block_type == "podcast_episode":
+                items.append(block.value.get("audio"))
+            elif block.block_type == "video":
+                items.append(block.value.get("video"))
+        prefetch_media_texts(items)
 
     def media_transcripts(self):
         """The plain text of every transcript of the story's media (for the search index)."""
@@ -70,20 +86,22 @@ class StoryMediaMixin:
 
     def transcripts(self):
         """Everything a reader can read instead of listening or watching, in body order."""
+        from ..media_languages import transcript_in
+
         entries = []
         media_by_id = {item.pk: item for item in self.media_items()}
         for item in self.body.raw_data:
             value = item.get("value") or {}
             if item.get("type") == "podcast_episode":
                 media = media_by_id.get(value.get("audio"))
-                if media and media.transcript:
+                if media and transcript_in(media)[0]:
                     title = value.get("episode_title") or media.title
-                    entries.append({"title": title, "html": media.transcript, "kind": "audio"})
+                    entries.append({"title": title, "kind": "audio", **self._transcript(media)})
             elif item.get("type") == "video":
                 media = media_by_id.get(value.get("video"))
-                if media and media.transcript:
+                if media and transcript_in(media)[0]:
                     entries.append(
-                        {"title": media.title, "html": media.transcript, "kind": "video"}
+                        {"title": media.title, "kind": "video", **self._transcript(media)}
                     )
                 elif value.get("transcript"):
                     entries.append(
@@ -94,6 +112,11 @@ class StoryMediaMixin:
                         }
                     )
         return entries
+
+    @staticmethod
+    def _transcript(media):
+        """The transcript in the page's language, and its `lang` when it is another's."""
+        return {"html": media.reader_transcript, "lang": media.reader_transcript_language}
 
     def has_transcript_page(self):
         """Whether the body holds media or an external video transcript, read from the raw

@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 from collection.embeds import embed_info as derive_embed_info
 from collection.embeds import provider_name as derive_provider_name
 from collection.locales import bcp47
+from illustrations.alt_text import alt_text_in
 from illustrations.renditions import SOCIAL_SPEC, filter_for
 
 register = template.Library()
@@ -48,7 +49,7 @@ def social_image(context, page):
         "url": _absolute(context.get("request"), rendition.url),
         "width": rendition.width,
         "height": rendition.height,
-        "alt": image.default_alt_text,
+        "alt": alt_text_in(image)[0],
     }
 
 

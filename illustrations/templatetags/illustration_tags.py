@@ -12,9 +12,11 @@ Arguments (all optional but `image`):
 
 - `variant`: where it appears: "hero", "card", "portrait", "text", "wide" (default) or "full"
   (see illustrations/renditions.py for widths, crops and `sizes`).
-- `alt`: alt text for this use (e.g. an ImageBlock's contextual alt text); else the image's own.
+- `alt`: alt text for this use (e.g. an ImageBlock's contextual alt text); else the image's own
+  in the page's language (illustrations/alt_text.py).
 - `decorative`: True/False for this use; else the image's own flag. Decorative -> `alt=""`.
-- `caption`: caption for this use; else the image's default caption. Pass "" for none.
+- `caption`: caption for this use; else the image's default caption in the page's language.
+  Pass "" for none.
 - `loading`: "lazy" or "eager"; default eager for "hero", lazy otherwise.
 - `credit`: False to leave out the credit line (e.g. on a card whose story page credits it).
 - `sizes`: override the variant's `sizes` hint.
@@ -42,6 +44,7 @@ import logging
 from django import template
 from wagtail.images.models import SourceImageIOError
 
+from ..alt_text import alt_text_in, caption_in, content_language
 from ..renditions import (
     MODERN_FORMATS,
     SOCIAL_SPEC,
@@ -121,10 +124,18 @@ def illustration(
     fallback = fallbacks[-1]
 
     is_decorative = image.is_decorative if decorative is None else bool(decorative)
+    alt_lang = None
     if is_decorative:
         alt_text = ""
+    elif alt:
+        alt_text = alt
     else:
-        alt_text = alt if alt else image.default_alt_text
+        # The image's own alt text in the page's language (illustrations/alt_text.py).
+        alt_text, alt_language = alt_text_in(image)
+        if alt_language and alt_language != content_language():
+            alt_lang = alt_language
+    if caption is None:
+        caption = caption_in(image)
     if loading is None:
         loading = "eager" if variant == "hero" else "lazy"
     request = context.get("request")
@@ -136,7 +147,8 @@ def illustration(
         "fallback_srcset": _srcset(fallbacks),
         "sizes": sizes or spec.sizes,
         "alt": alt_text,
-        "caption": caption if caption is not None else image.default_caption,
+        "alt_lang": alt_lang,
+        "caption": caption,
         "loading": loading,
         "high_priority": variant == "hero" and loading == "eager",
         "show_credit": bool(credit) and bool(image.credit_name),

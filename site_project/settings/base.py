@@ -226,6 +226,8 @@ WAGTAILMEDIA = {
     "MEDIA_MODEL": "collection.StoryMedia",
     "AUDIO_EXTENSIONS": ["mp3", "m4a"],
     "VIDEO_EXTENSIONS": ["mp4", "webm"],
+    # Transcripts and captions in each of the site's other languages (collection/media_forms.py).
+    "MEDIA_FORM_BASE": "collection.media_forms.StoryMediaForm",
 }
 WAGTAILSEARCH_BACKENDS = {
     # Wagtail's database backend, with a text search configuration per language on PostgreSQL.

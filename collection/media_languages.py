@@ -1,0 +1,93 @@
+"""An audio or video item's transcript and captions in the language a page is read in.
+
+The item's own `transcript` and `captions` are in its spoken language (`captions_language`,
+English by default) and are what pages in the default language show. A page in another
+language shows the item's `StoryMediaTranslation` for that language: its transcript, and its
+captions as the first (default) track with the original kept as a second track labelled in its
+own language. Pages in the default language fetch nothing more; a page in another language
+fetches the rows of all its items in one query (`prefetch_media_texts`).
+
+Without a transcript in the page's language the original is shown, marked with its `lang`;
+the publish rule (collection/language_rules.py) keeps such a page from being published.
+"""
+
+from django.utils.html import strip_tags
+
+from illustrations.alt_text import content_language, default_language, is_default_language
+from operations.languages import local_name
+
+
+def prefetch_media_texts(items, language=None):
+    """Load the other-language rows of `items` in one query (nothing in the default language)."""
+    if is_default_language(language):
+        return
+    from .models.media import StoryMediaTranslation
+
+    pending = {}
+    for item in items:
+        if item is not None and not hasattr(item, "_language_texts"):
+            pending.setdefault(item.pk, []).append(item)
+    if not pending:
+        return
+    found = {pk: {} for pk in pending}
+    for row in StoryMediaTranslation.objects.filter(item_id__in=pending).select_related("locale"):
+        found[row.item_id][row.locale.language_code] = row
+    for pk, same_items in pending.items():
+        for item in same_items:
+            item._language_texts = found[pk]
+
+
+def translation_in(item, language=None):
+    """The item's StoryMediaTranslation for `language` (default: active), or None."""
+    language = content_language(language)
+    if language == default_language():
+        return None
+    if not hasattr(item, "_language_texts"):
+        prefetch_media_texts([item], language)
+    return item._language_texts.get(language)
+
+
+def _has_text(html):
+    return bool(strip_tags(html or "").strip())
+
+
+def transcript_in(item, language=None):
+    """(transcript HTML, the language it is in) for a page in `language`; ("", None) if none."""
+    row = translation_in(item, language)
+    if row is not None and _has_text(row.transcript):
+        return row.transcript, content_language(language)
+    if _has_text(item.transcript):
+        return item.transcript, item.captions_language or default_language()
+    return "", None
+
+
+def caption_tracks(item, language=None):
+    """The <track>s for a video on a page in `language`: dicts of src, srclang, label and
+    default. The page's language first; the original captions kept, labelled in their own
+    language."""
+    tracks = []
+    row = translation_in(item, language)
+    if row is not None and row.captions:
+        code = content_language(language)
+        tracks.append({"src": row.captions.url, "srclang": code, "label": local_name(code)})
+    if item.captions:
+        code = item.captions_language or default_language()
+        tracks.append({"src": item.captions.url, "srclang": code, "label": local_name(code)})
+    for position, track in enumerate(tracks):
+        track["default"] = position == 0
+    return tracks
+
+
+def has_transcript_in(item, language):
+    """Whether the item has a transcript written in `language` (the original in the default)."""
+    if is_default_language(language):
+        return _has_text(item.transcript)
+    row = translation_in(item, language)
+    return row is not None and _has_text(row.transcript)
+
+
+def has_captions_in(item, language):
+    if is_default_language(language):
+        return bool(item.captions)
+    row = translation_in(item, language)
+    return row is not None and bool(row.captions)
