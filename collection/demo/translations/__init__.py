@@ -108,11 +108,11 @@ def tags(text):
 def translated(segment, obj, strings):
     """The translation of a StringSegment for `obj`, or None when there is none."""
     text = segment.string.data
+    if (type(obj), segment.context.path) in KEPT_FIELDS:
+        return text
     if text in strings:
         return strings[text]
-    if (type(obj), segment.context.path) in KEPT_FIELDS or text in PROPER_NAMES:
-        return text
-    return None
+    return text if text in PROPER_NAMES else None
 
 
 def source_segments(source):
