@@ -234,9 +234,9 @@ STRINGS = {
     "rheumatic fever, which was killing our children. She told me she gave blood because she "
     "wanted the children to live.": (
         "میری نانی نے 1987 میں خون دیا تھا۔ شہر سے ایک ٹیم ریومیٹک بخار (گٹھیا بخار) پر تحقیق "
-        "کے لیے ہمارے مارائے، یعنی برادری کی اجتماع گاہ، میں آئی تھی۔ یہ بیماری ہمارے بچوں کی "
-        "جان لے رہی تھی۔ نانی نے مجھے بتایا کہ انہوں نے خون اس لیے دیا کہ وہ چاہتی تھیں بچے "
-        "زندہ رہیں۔"
+        "کے لیے ہمارے مارائے میں آئی تھی، جو ہماری برادری کی اجتماع گاہ ہے۔ یہ بیماری ہمارے "
+        "بچوں کی جان لے رہی تھی۔ نانی نے مجھے بتایا کہ انہوں نے خون اس لیے دیا کہ وہ چاہتی "
+        "تھیں بچے زندہ رہیں۔"
     ),
     "Thirty years later I was reading a paper for my own research and recognised the name of "
     "the study in the methods section. The samples had been shared with another group overseas "
@@ -278,7 +278,7 @@ STRINGS = {
     "it. She wrote and drew the illustrated essay <i>Drawing the missing</i>.": (
         "مے لن ٹین سائنس کو ان لوگوں کے لیے تصویروں میں ڈھالتی ہیں جن سے کبھی پوچھا ہی نہیں گیا "
         "کہ وہ اس کے بارے میں پڑھنا چاہتے ہیں یا نہیں۔ تصویری مضمون <i>Drawing the missing</i> "
-        "انہوں نے ہی لکھا اور بنایا ہے۔"
+        "انہوں نے ہی لکھا اور اس کی تصویریں بھی خود بنائیں۔"
     ),
     "Portfolio": "پورٹ فولیو",
     # Themes. Their slugs are not here: a theme's translations share its slug.
@@ -304,7 +304,7 @@ STRINGS = {
     ),
     "History and harm": "تاریخ اور نقصان",
     "The racism, eugenics and broken promises that still shape trust in research.": (
-        "وہ نسل پرستی، یوجینکس (نسل سدھار کی تحریک) اور ٹوٹے وعدے جو آج بھی تحقیق پر اعتماد "
+        "وہ نسل پرستی، یوجینکس (نسل سدھار کی تحریک) اور توڑے گئے وعدے جو آج بھی تحقیق پر اعتماد "
         "کو متاثر کرتے ہیں۔"
     ),
     "Indigenous data sovereignty": "مقامی اقوام کی ڈیٹا خودمختاری",
