@@ -39,6 +39,7 @@ def test_welsh_pages_have_welsh_navigation(client, welsh_site, name):
     for word in ENGLISH_NAV:
         assert word not in words(nav), f"English {word!r} in the Welsh navigation"
         assert word not in words(footer), f"English {word!r} in the Welsh footer"
+    assert '<a class="brand" href="/cy/">' in html  # home, in Welsh
     assert "Neidio i’r cynnwys" in html  # the skip link
     assert "Skip to content" not in html
     # The section links lead to the Welsh index pages, not the English ones.
