@@ -114,7 +114,8 @@ class ContributorPage(BasePage):
     @property
     def role_labels(self):
         labels = dict(ContributorRole.choices)
-        return [labels[role] for role in self.roles if role in labels]
+        # Plain strings in the active language (the labels themselves are lazy translations).
+        return [str(labels[role]) for role in self.roles if role in labels]
 
     def get_context(self, request, *args, **kwargs):
         from ..listings import stories_crediting

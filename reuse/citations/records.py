@@ -51,7 +51,7 @@ def csl_item(story, request):
         "author": [csl_name(name) for name in author_names(story.credits(request))],
         "issued": {"date-parts": [[published.year, published.month, published.day]]},
         "container-title": SITE_NAME,
-        "genre": story.get_format_display(),
+        "genre": str(story.get_format_display()),  # a lazy translation: JSON needs a str
         "abstract": story.summary,
         "URL": story.get_full_url(request),
         "language": story_language(story),

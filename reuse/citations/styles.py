@@ -25,9 +25,11 @@ from citeproc import (
 )
 from citeproc.source.json import CiteProcJSON
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 STYLE_DIR = Path(__file__).resolve().parent / "styles"
-STYLES = {"apa": "APA (7th edition)", "vancouver": "Vancouver"}
+# The labels readers see under "Cite this story" (lazy: kept citations show the reader's language).
+STYLES = {"apa": _("APA (7th edition)"), "vancouver": "Vancouver"}
 
 # A numbered style prints the entry's number ("1.") first: meaningless for a single story.
 _LEADING_NUMBER = re.compile(r"^\s*\[?\d+\]?\.?\s*")
