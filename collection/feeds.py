@@ -83,7 +83,7 @@ def language_stories():
     locale = Locale.objects.filter(language_code=translation.get_language()).first()
     if locale is None:
         return StoryPage.objects.none()
-    return StoryPage.objects.live().public().filter(locale=locale)
+    return StoryPage.objects.live().public().filter(locale=locale, alias_of__isnull=True)
 
 
 def stories_index_url(query=""):

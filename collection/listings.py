@@ -10,13 +10,19 @@ of another language.
 """
 
 from django.conf import settings
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 # A listing in another language with fewer stories than this offers the English listing too.
 FEW_STORIES = 6
+
+
+def own_language():
+    """A filter for pages: leaves out aliases of pages in another language (the placeholders
+    wagtail-localize's tree synchronisation makes, which show the source's words)."""
+    return Q(alias_of__isnull=True) | Q(alias_of__locale_id=F("locale_id"))
 
 
 def series_story_keys(series_id):
@@ -36,8 +42,10 @@ def series_story_ids(series):
     from .models.series import SeriesStory
     from .models.stories import StoryPage
 
-    local = StoryPage.objects.live().filter(
-        locale_id=series.locale_id, translation_key=OuterRef("story__translation_key")
+    local = (
+        StoryPage.objects.live()
+        .filter(locale_id=series.locale_id, translation_key=OuterRef("story__translation_key"))
+        .filter(own_language())
     )
     ids = (
         SeriesStory.objects.filter(series_id=series.pk)
@@ -59,7 +67,7 @@ def live_story_count():
     )
     counted = (
         StoryPage.objects.live()
-        .filter(locale_id=OuterRef("locale_id"), translation_key__in=keys)
+        .filter(locale_id=OuterRef("locale_id"), translation_key__in=keys, alias_of__isnull=True)
         .order_by()
         .values("locale_id")
         .annotate(count=Count("pk"))

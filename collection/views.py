@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from illustrations.renditions import with_illustrations
 
+from .listings import own_language
 from .locales import active_locale_id
 from .models import ContributorPage, SeriesPage, StoryPage, Theme
 from .models.series import with_cover_data
@@ -32,10 +33,11 @@ def _search_results(page_list):
     fetched in one query per type, with everything their result rows show.
     """
     ids = [page.pk for page in page_list]
-    stories = with_card_data(StoryPage.objects.filter(pk__in=ids)).in_bulk()
-    series = with_cover_data(SeriesPage.objects.filter(pk__in=ids)).in_bulk()
+    # Placeholder aliases of pages in another language are left out (own_language).
+    stories = with_card_data(StoryPage.objects.filter(own_language(), pk__in=ids)).in_bulk()
+    series = with_cover_data(SeriesPage.objects.filter(own_language(), pk__in=ids)).in_bulk()
     people = with_illustrations(
-        ContributorPage.objects.filter(pk__in=ids), "portrait", variants=("card",)
+        ContributorPage.objects.filter(own_language(), pk__in=ids), "portrait", variants=("card",)
     ).in_bulk()
     results = []
     for pk in ids:

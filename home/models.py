@@ -13,7 +13,7 @@ from wagtail.snippets.models import register_snippet
 
 from collection import cards, fragments
 from collection.blocks import LinkBlock
-from collection.listings import more_in_default_language
+from collection.listings import more_in_default_language, own_language
 from collection.models import BasePage, SeriesPage, StoryPage, Theme
 from collection.models.series import with_cover_data
 from collection.translated_relations import TranslatedRelations
@@ -55,7 +55,7 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Only this home page's language: every language's home lists its own stories.
-        latest = StoryPage.objects.live().filter(locale_id=self.locale_id)
+        latest = StoryPage.objects.live().filter(own_language(), locale_id=self.locale_id)
         latest = latest.order_by("-first_published", "-pk")
         featured_id = None
         if self.featured_story_id:
@@ -76,7 +76,9 @@ class HomePage(BasePage):
         context["latest_stories"] = story_cards[1:]
         context["series_list"] = list(
             with_cover_data(
-                SeriesPage.objects.live().filter(locale_id=self.locale_id).order_by("title")
+                SeriesPage.objects.live()
+                .filter(own_language(), locale_id=self.locale_id)
+                .order_by("title")
             )[:6]
         )
         # Counting every theme's live stories scans the whole catalogue: kept until content
@@ -95,7 +97,7 @@ def theme_counts(locale_id):
     copies the links as they are), so stories are counted by the theme's translation key.
     """
     links = StoryPage.themes.through.objects.filter(
-        storypage__live=True, storypage__locale_id=locale_id
+        storypage__live=True, storypage__locale_id=locale_id, storypage__alias_of__isnull=True
     )
     counts = dict(
         links.values("theme__translation_key")

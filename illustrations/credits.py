@@ -44,6 +44,7 @@ def credited_illustrations(request=None, illustrator=None, variants=("card",)):
         for page in Page.objects.live()
         .public()
         .filter(pk__in=page_ids, locale__language_code=translation.get_language())
+        .filter(alias_of__isnull=True)  # placeholders showing another language's page
         .only("id", "title", "url_path", "path", "depth", "locale_id")
     }
     images = image_model.objects.filter(pk__in=[int(pk) for pk in pages_by_image])

@@ -39,11 +39,13 @@ class ContributorIndexPage(BasePage):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
         from illustrations.renditions import with_illustrations
 
+        from ..listings import own_language
+
+        context = super().get_context(request, *args, **kwargs)
         context["contributors"] = with_illustrations(
-            ContributorPage.objects.child_of(self).live().order_by("title"),
+            ContributorPage.objects.child_of(self).live().filter(own_language()).order_by("title"),
             "portrait",
             variants=("portrait",),
         )
@@ -118,14 +120,14 @@ class ContributorPage(BasePage):
         return [str(labels[role]) for role in self.roles if role in labels]
 
     def get_context(self, request, *args, **kwargs):
-        from ..listings import stories_crediting
+        from ..listings import own_language, stories_crediting
         from .stories import StoryPage
         from .story_index import with_card_data
 
         context = super().get_context(request, *args, **kwargs)
         # Their stories in this page's language (a translated story credits the contributor
         # page it was translated with: followed by translation key).
-        stories = StoryPage.objects.live().filter(locale_id=self.locale_id)
+        stories = StoryPage.objects.live().filter(own_language(), locale_id=self.locale_id)
         context["stories"] = list(
             with_card_data(stories_crediting(stories, self).order_by("-first_published", "-pk"))
         )

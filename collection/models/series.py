@@ -40,8 +40,10 @@ class SeriesIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from ..listings import own_language
+
         context["series_list"] = with_cover_data(
-            SeriesPage.objects.child_of(self).live().order_by("title")
+            SeriesPage.objects.child_of(self).live().filter(own_language()).order_by("title")
         )
         return context
 

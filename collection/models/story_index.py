@@ -94,10 +94,15 @@ class StoryIndexPage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         filters = self.get_filters(request)
-        from ..listings import more_in_default_language, stories_in_series, stories_with_theme
+        from ..listings import (
+            more_in_default_language,
+            own_language,
+            stories_in_series,
+            stories_with_theme,
+        )
 
-        # This index's children are in its own language.
-        stories = StoryPage.objects.child_of(self).live()
+        # This index's children are in its own language (bar placeholder aliases).
+        stories = StoryPage.objects.child_of(self).live().filter(own_language())
         if filters["theme"]:
             stories = stories_with_theme(stories, filters["theme"])
         if filters["format"]:

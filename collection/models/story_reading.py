@@ -251,6 +251,7 @@ class StoryReadingMixin:
                 theme__translation_key__in=theme_keys,
                 storypage__live=True,
                 storypage__locale_id=self.locale_id,
+                storypage__alias_of__isnull=True,
             )
             .exclude(storypage_id=self.pk)
             .values("storypage_id")

@@ -229,7 +229,7 @@ def page_structured_data(page, request, image_url=None):
             "potentialAction": {
                 "@type": "SearchAction",
                 # The search of the page's language (/cy/search/ under Welsh).
-                "target": _absolute(request, reverse("search") + "?q={query}"),
+                "target": _absolute(request, reverse("search")) + "?q={query}",
                 "query-input": "required name=query",
             },
         }
