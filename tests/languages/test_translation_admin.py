@@ -501,3 +501,19 @@ def test_demo_footer_text_in_three_languages_once(db):
     # Made as wagtail-localize translations, so translators find them in its editor.
     source = TranslationSource.objects.get(object_id=FooterText.objects.first().translation_key)
     assert source.translations.count() == 2
+
+
+def test_a_changed_footer_text_shows_at_once_in_its_language(
+    client, site_tree, settings, clear_caches, django_capture_on_commit_callbacks
+):
+    settings.FRAGMENT_CACHE_SECONDS = 300  # the footer is kept, as in production
+    footer = FooterText.objects.create(locale=english(), about_text="Stories about data gaps.")
+    with django_capture_on_commit_callbacks(execute=True):
+        welsh = translate(footer, "cy", {"Stories about data gaps.": "Straeon am fylchau data."})
+    assert "Straeon am fylchau data." in client.get("/cy/").content.decode()
+    assert "Stories about data gaps." in client.get("/").content.decode()
+    welsh.about_text = "Straeon am bwy sydd ar goll."
+    with django_capture_on_commit_callbacks(execute=True):
+        welsh.save()
+    assert "Straeon am bwy sydd ar goll." in client.get("/cy/").content.decode()
+    assert "Stories about data gaps." in client.get("/").content.decode()
