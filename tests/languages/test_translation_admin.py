@@ -517,3 +517,26 @@ def test_a_changed_footer_text_shows_at_once_in_its_language(
         welsh.save()
     assert "Straeon am bwy sydd ar goll." in client.get("/cy/").content.decode()
     assert "Stories about data gaps." in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("name", ["home", "stories", "series", "contributors", "share"])
+def test_pages_of_which_there_is_one_can_be_translated_from_the_admin(
+    client, site_tree, editor, name
+):
+    """One home page, one index of each kind, one share page: per language (max_count)."""
+    if name == "share":
+        page = factories.ShareYourStoryPageFactory(parent=site_tree["home"])
+        translate(site_tree["home"], "ur")
+    else:
+        page = site_tree[name]
+        if name != "home":
+            translate(site_tree["home"], "ur")
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [locale("ur").pk]},
+    )
+    assert response.status_code == 302
+    translated = page.get_translation(locale("ur"))
+    assert translated.specific_class is page.specific_class
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk])).status_code == 200
