@@ -25,6 +25,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from modelcluster.models import ClusterableModel, get_serializable_data_for_fields
 from wagtail import hooks
+from wagtail.admin.auth import user_has_any_page_permission
 from wagtail.models import Page
 from wagtail_localize.fields import get_translatable_fields
 from wagtail_localize.models import Translation
@@ -194,6 +195,17 @@ def submit_translation_for_review(request, translation_id):
         request, f"'{page.get_admin_display_title()}' was submitted for review ({workflow.name})."
     )
     return redirect(edit_url)
+
+
+@hooks.register("construct_reports_menu")
+def hide_translations_report(request, menu_items):
+    """wagtail-localize shows its Translations report to everyone; the report lists pages,
+    drafts included, so it is for those who work on pages (the view itself is closed to the
+    others by illustrations/admin_access.py)."""
+    if user_has_any_page_permission(request.user):
+        return
+    report_url = reverse("wagtail_localize:translations_report")
+    menu_items[:] = [item for item in menu_items if getattr(item, "url", None) != report_url]
 
 
 # Before wagtail-localize's own URLs, so its sync address is answered by the reviewed sync.

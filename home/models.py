@@ -185,28 +185,19 @@ class SiteFooterSettings(BaseSiteSetting):
 
     @classmethod
     def for_site_in_language(cls, site, active, default):
-        """The site's settings with the footer's words in `active` (else `default`) read in
-        the same query."""
-        found = (
-            cls.objects.filter(site=site)
-            .annotate(
-                about_active=FooterText.in_language(active),
-                about_default=FooterText.in_language(default),
+        """The site's settings (made if missing, as for_site does) with the footer's words in
+        `active`, else in `default`, read in the same query."""
+        found, created = cls.objects.annotate(
+            about_active=FooterText.in_language(active),
+            about_default=FooterText.in_language(default),
+        ).get_or_create(site=site)
+        if created:  # a new row has no annotations: the words are read on their own, once
+            texts = dict(
+                FooterText.objects.filter(locale__language_code__in={active, default})
+                .order_by("-pk")  # the oldest of a language wins, as dict() keeps the last
+                .values_list("locale__language_code", "about_text")
             )
-            .first()
-        )
-        if found is None:  # a new site: the settings row is made, the words read apart
-            found = cls.for_site(site)
-            found.about_active = (
-                FooterText.objects.filter(locale__language_code=active)
-                .values_list("about_text", flat=True)
-                .first()
-            )
-            found.about_default = (
-                FooterText.objects.filter(locale__language_code=default)
-                .values_list("about_text", flat=True)
-                .first()
-            )
+            found.about_active, found.about_default = texts.get(active), texts.get(default)
         return found
 
     @classmethod

@@ -78,13 +78,16 @@ def notify_editors(submission):
         "submissions_inbox:inspect", args=[submission.pk]
     )
     # Only the reference, format and a link: the story itself stays behind the admin login.
+    # In the team's language, whichever language the sender used (the task may run inside
+    # the sender's request, with their language active).
     with translation.override(settings.LANGUAGE_CODE):
+        subject = f"New story submission {submission.reference}"
         message = render_to_string(
             "submissions/email/editor_notification.txt",
             {"submission": submission, "inbox_url": inbox_url},
         )
     send_mail(
-        subject=f"New story submission {submission.reference}",
+        subject=subject,
         message=message,
         from_email=None,
         recipient_list=recipients,

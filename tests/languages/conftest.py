@@ -67,7 +67,6 @@ def admin_client(client, django_user_model):
     return client
 
 
-
 @pytest.fixture(scope="session", autouse=True)
 def compiled_catalogues():
     """The .mo files (gitignored; bin/install compiles them), compiled if the .po is newer,
@@ -101,5 +100,6 @@ def welsh_site(site_tree, django_capture_on_commit_callbacks):
     # Parents before children: a translation needs its parent in the locale already.
     order = ["home", "stories", "series", "contributors", "share", "story"]
     return {
-        name: publish_translation(pages[name], "cy", django_capture_on_commit_callbacks) for name in order
+        name: publish_translation(pages[name], "cy", django_capture_on_commit_callbacks)
+        for name in order
     }

@@ -253,3 +253,19 @@ def test_the_admin_says_when_the_index_is_not_published(client, site_tree, edito
     )
     assert response.status_code == 200
     assert "whose stories index is not published yet" in response.content.decode()
+
+
+def test_the_editors_note_is_in_the_teams_language(db, editor, monkeypatch):
+    submission = submission_in("ur")
+    seen = []
+    real_render = notifications.render_to_string
+
+    def spy(template, context):
+        seen.append((template, translation.get_language()))
+        return real_render(template, context)
+
+    monkeypatch.setattr(notifications, "render_to_string", spy)
+    with translation.override("ur"):  # as inside the sender's request
+        notifications.notify_editors(submission)
+    assert seen == [("submissions/email/editor_notification.txt", "en-gb")]
+    assert mail.outbox[-1].to == [editor.email]

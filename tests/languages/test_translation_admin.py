@@ -399,7 +399,7 @@ def test_snippet_translation_from_submit_to_sync(client, db, editor, kind):
     assert source.stringsegment_set.filter(string__data=changed).exists()
 
 
-def test_illustrators_see_nothing_of_translation(client, welsh_sections, illustrator):
+def test_illustrators_see_nothing_of_translation(client, welsh_sections, illustrator, editor):
     story = factories.StoryPageFactory(parent=welsh_sections["stories"], title="A secret draft")
     source, _ = TranslationSource.get_or_create_from_instance(story)
     translation = source.translations.create(target_locale=locale("cy"))
@@ -421,6 +421,11 @@ def test_illustrators_see_nothing_of_translation(client, welsh_sections, illustr
         assert response.status_code in (302, 403), url
         assert "A secret draft" not in response.content.decode(), url
     assert not Theme.objects.filter(locale=locale("cy")).exists()
+    # Nor is the report offered in their menu.
+    report = reverse("wagtail_localize:translations_report")
+    assert report not in client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(editor)
+    assert report in client.get(reverse("wagtailadmin_home")).content.decode()
 
 
 def test_sync_publishes_only_what_the_person_may_publish_and_is_translated(
@@ -472,3 +477,66 @@ def test_sync_publishes_only_what_the_person_may_publish_and_is_translated(
         client.post(sync_url, {"publish_translations": "on"})
     live = StoryPage.objects.get(pk=story_cy.pk).live_revision.as_object()
     assert live.summary == "Pwy sydd ar goll, a pham."
+
+
+def test_demo_footer_text_in_three_languages_once(db):
+    from home import demo_content
+
+    class Demo:
+        records = []
+
+        def record(self, kind, obj, status):
+            self.records.append((kind, str(obj), status))
+
+    demo = Demo()
+    demo_content.load_footer_text(demo)
+    demo_content.load_footer_text(demo)  # again: nothing new
+    texts = dict(FooterText.objects.values_list("locale__language_code", "about_text"))
+    assert texts == {
+        "en-gb": demo_content.ABOUT_TEXT,
+        "cy": demo_content.ABOUT_TEXT_TRANSLATIONS["cy"],
+        "ur": demo_content.ABOUT_TEXT_TRANSLATIONS["ur"],
+    }
+    assert [status for _kind, _obj, status in demo.records] == ["created"] * 3
+    # Made as wagtail-localize translations, so translators find them in its editor.
+    source = TranslationSource.objects.get(object_id=FooterText.objects.first().translation_key)
+    assert source.translations.count() == 2
+
+
+def test_a_changed_footer_text_shows_at_once_in_its_language(
+    client, site_tree, settings, clear_caches, django_capture_on_commit_callbacks
+):
+    settings.FRAGMENT_CACHE_SECONDS = 300  # the footer is kept, as in production
+    footer = FooterText.objects.create(locale=english(), about_text="Stories about data gaps.")
+    with django_capture_on_commit_callbacks(execute=True):
+        welsh = translate(footer, "cy", {"Stories about data gaps.": "Straeon am fylchau data."})
+    assert "Straeon am fylchau data." in client.get("/cy/").content.decode()
+    assert "Stories about data gaps." in client.get("/").content.decode()
+    welsh.about_text = "Straeon am bwy sydd ar goll."
+    with django_capture_on_commit_callbacks(execute=True):
+        welsh.save()
+    assert "Straeon am bwy sydd ar goll." in client.get("/cy/").content.decode()
+    assert "Stories about data gaps." in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("name", ["home", "stories", "series", "contributors", "share"])
+def test_pages_of_which_there_is_one_can_be_translated_from_the_admin(
+    client, site_tree, editor, name
+):
+    """One home page, one index of each kind, one share page: per language (max_count)."""
+    if name == "share":
+        page = factories.ShareYourStoryPageFactory(parent=site_tree["home"])
+        translate(site_tree["home"], "ur")
+    else:
+        page = site_tree[name]
+        if name != "home":
+            translate(site_tree["home"], "ur")
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [locale("ur").pk]},
+    )
+    assert response.status_code == 302
+    translated = page.get_translation(locale("ur"))
+    assert translated.specific_class is page.specific_class
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[translated.pk])).status_code == 200
