@@ -9,12 +9,11 @@ from django.http import Http404
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from collection import views as collection_views
 from collection.feeds import AtomStoriesFeed, PodcastFeed, StoriesFeed
-from illustrations.sitemaps import CreditsSitemap
+from collection.sitemaps import CreditsInEveryLanguage, TranslatedPagesSitemap
 from reuse.api.router import api_urls
 
 
@@ -31,7 +30,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": Sitemap, "credits": CreditsSitemap}},
+        {"sitemaps": {"pages": TranslatedPagesSitemap, "credits": CreditsInEveryLanguage}},
         name="sitemap",
     ),
     path("robots.txt", collection_views.robots_txt, name="robots_txt"),

@@ -174,6 +174,8 @@ LANGUAGES = language_choices(SHIPPED_LANGUAGES)
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Dates per language where Django's own formats are missing (Urdu) or differ from the site's.
+FORMAT_MODULE_PATH = ["site_project.formats"]
 # Readers never get a language cookie (the address says the language); the admin's own
 # language comes from each user's preference.
 LANGUAGE_COOKIE_HTTPONLY = True
