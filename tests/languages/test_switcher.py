@@ -300,3 +300,32 @@ def test_versions_are_kept_on_the_request(rf, translated, django_assert_num_quer
     assert first is again
     assert [version.code for version in first] == ["en-gb", "cy", "ur"]
     assert re.fullmatch(r"http://localhost/ur/.+/", first[2].full_url)
+
+
+def test_a_sub_page_leads_to_the_same_sub_page_of_each_translation(client, site_tree):
+    audio = factories.StoryMediaFactory(transcript="<p>HOST: Who said yes?</p>")
+    podcast = factories.StoryPageFactory(
+        parent=site_tree["stories"],
+        slug="who-said-yes",
+        format="podcast",
+        body=[
+            {
+                "type": "podcast_episode",
+                "value": {"audio": audio.pk, "episode_title": "Who said yes?", "show_notes": ""},
+            }
+        ],
+    )
+    podcast.save_revision().publish()
+    translate(site_tree["home"], "cy")
+    translate(site_tree["stories"], "cy")
+    welsh = translate(podcast, "cy")
+    transcript = podcast.url + "transcript/"
+    assert client.get(welsh.url + "transcript/").status_code == 200
+    document = parse(client.get(transcript))
+    assert [link["href"] for link in switcher_links(document)] == [
+        transcript,
+        welsh.url + "transcript/",
+    ]
+    assert alternates(document)["cy"] == ORIGIN + welsh.url + "transcript/"
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert f'hreflang="cy" href="{ORIGIN}{welsh.url}transcript/"' in sitemap
