@@ -124,14 +124,6 @@ class BasePage(ShareCardPreviewMixin, Page):
     def serve(self, request, *args, **kwargs):
         return self.add_cache_headers(super().serve(request, *args, **kwargs))
 
-    def serve_preview(self, request, *args, **kwargs):
-        """A preview reads as the page will: in the page's language, not the editor's (alt
-        text, transcripts and captions follow the active language)."""
-        from django.utils import translation
-
-        with translation.override(self.locale.language_code):
-            return super().serve_preview(request, *args, **kwargs)
-
     def route(self, request, path_components):
         """Find the child page in one query where Wagtail's default takes two (the page, then
         its specific type), by remembering each child's type from the first time it was
