@@ -34,11 +34,13 @@ from .images import image_text_problems, image_texts, store_image_texts, used_im
 # The languages translated, each by the module of the same name in this package.
 LANGUAGES = ["cy", "ur"]
 
-# Pages by English path below the home page ("" is the home page); parents before children,
-# since a page is translated under its parent's translation. Then what is linked to before what
-# links to it: a translated page's links move to the linked page's translation only if that
-# exists when the page is saved (collection/translated_relations.py), so contributors come
-# before the stories crediting them and stories before the series running through them.
+# Pages by English path below the home page ("" is the home page): 3 stories, the series they
+# are in, and every contributor they credit (the illustrators credited on images aside: those
+# credits are the image's, in every language). Parents before children, since a page is
+# translated under its parent's translation; then what is linked to before what links to it:
+# a translated page's links move to the linked page's translation only if that exists when the
+# page is saved (collection/translated_relations.py), so contributors come before the stories
+# crediting them and stories before the series running through them.
 DEMO_PAGES = [
     "",
     "stories",
@@ -47,6 +49,7 @@ DEMO_PAGES = [
     "share-your-story",
     "contributors/aroha-ngata",
     "contributors/mei-lin-tan",
+    "contributors/daniel-reyes",
     "stories/care-before-fair",
     "stories/who-holds-the-key",
     "stories/my-grandmothers-blood",
@@ -61,6 +64,8 @@ PROPER_NAMES = {
     "aroha-ngata",
     "Mei Lin Tan",
     "mei-lin-tan",
+    "Daniel Reyes",
+    "daniel-reyes",
     "Mastodon",
 }
 

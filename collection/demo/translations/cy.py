@@ -215,6 +215,9 @@ STRINGS = {
     "amdani. Hi a ysgrifennodd ac a ddarluniodd yr ysgrif ddarluniadol <i>Drawing the "
     "missing</i>.",
     "Portfolio": "Portffolio",
+    "Daniel Reyes is a video journalist. He makes the collection's short films and co-hosts the "
+    "podcast.": "Mae Daniel Reyes yn newyddiadurwr fideo. Mae'n gwneud ffilmiau byrion y "
+    "casgliad ac yn cyd-gyflwyno'r podlediad.",
     # Themes
     "Biobanks": "Biobanciau",
     "The freezers and databases that keep samples and data for research for decades.": (
@@ -248,7 +251,8 @@ STRINGS = {
 }
 
 # Alt text of the images the Welsh pages use (heroes, the series cover, the portraits), keyed by
-# the image's English description (translations/images.py stores them on the image).
+# the image's English description (translations/images.py stores them on the image). A
+# portrait's "them" takes the person's own pronoun: i'w chynrychioli (her), i'w gynrychioli (him).
 ALT_TEXTS = {
     "Stripes of dark teal, pale green and coral on a cream background. One dark teal stripe is "
     "broken by an empty stretch in the middle.": "Streipiau gwyrddlas tywyll, gwyrdd golau a "
@@ -267,6 +271,9 @@ ALT_TEXTS = {
     "Concentric rings in dark green, gold and sage: the abstract mark Aroha Ngata chose to "
     "represent them instead of a photograph.": "Cylchoedd cydganol mewn gwyrdd tywyll, aur a "
     "gwyrddlwyd: y marc haniaethol a ddewisodd Aroha Ngata i'w chynrychioli yn lle ffotograff.",
+    "Concentric rings in dark green, gold and sage: the abstract mark Daniel Reyes chose to "
+    "represent them instead of a photograph.": "Cylchoedd cydganol mewn gwyrdd tywyll, aur a "
+    "gwyrddlwyd: y marc haniaethol a ddewisodd Daniel Reyes i'w gynrychioli yn lle ffotograff.",
     "Concentric rings in plum, coral and peach: the abstract mark Mei Lin Tan chose to represent "
     "them instead of a photograph.": "Cylchoedd cydganol mewn lliw eirin, cwrel ac eirin "
     "gwlanog: y marc haniaethol a ddewisodd Mei Lin Tan i'w chynrychioli yn lle ffotograff.",
@@ -284,4 +291,5 @@ CAPTIONS = {
     "A gift for the children.": "Rhodd i'r plant.",
     "Aroha Ngata's mark.": "Marc Aroha Ngata.",
     "Mei Lin Tan's mark.": "Marc Mei Lin Tan.",
+    "Daniel Reyes's mark.": "Marc Daniel Reyes.",
 }

@@ -281,6 +281,13 @@ STRINGS = {
         "انہوں نے ہی لکھا اور اس کی تصویریں بھی خود بنائیں۔"
     ),
     "Portfolio": "پورٹ فولیو",
+    "Daniel Reyes": "ڈینیئل ریئس",
+    "daniel-reyes": "daniel-reyes",
+    "Daniel Reyes is a video journalist. He makes the collection's short films and co-hosts the "
+    "podcast.": (
+        "ڈینیئل ریئس ویڈیو صحافی ہیں۔ وہ اس مجموعے کی مختصر فلمیں بناتے ہیں اور پوڈکاسٹ کی "
+        "میزبانی میں بھی شریک ہیں۔"
+    ),
     # Themes. Their slugs are not here: a theme's translations share its slug.
     "Biobanks": "بایو بینک",
     "The freezers and databases that keep samples and data for research for decades.": (
@@ -341,6 +348,11 @@ ALT_TEXTS = {
         "گہرے سبز، سنہری اور ہلکے سبزی مائل سرمئی رنگ کے ہم مرکز دائرے: وہ تجریدی نشان جو آروہا "
         "نگاتا نے اپنی تصویر کے بجائے اپنی پہچان کے لیے چنا۔"
     ),
+    "Concentric rings in dark green, gold and sage: the abstract mark Daniel Reyes chose to "
+    "represent them instead of a photograph.": (
+        "گہرے سبز، سنہری اور ہلکے سبزی مائل سرمئی رنگ کے ہم مرکز دائرے: وہ تجریدی نشان جو "
+        "ڈینیئل ریئس نے اپنی تصویر کے بجائے اپنی پہچان کے لیے چنا۔"
+    ),
     "Concentric rings in plum, coral and peach: the abstract mark Mei Lin Tan chose to represent "
     "them instead of a photograph.": (
         "جامنی، مرجانی اور آڑو رنگ کے ہم مرکز دائرے: وہ تجریدی نشان جو مے لن ٹین نے اپنی تصویر "
@@ -360,4 +372,5 @@ CAPTIONS = {
     "A gift for the children.": "بچوں کے لیے ایک تحفہ۔",
     "Aroha Ngata's mark.": "آروہا نگاتا کا نشان۔",
     "Mei Lin Tan's mark.": "مے لن ٹین کا نشان۔",
+    "Daniel Reyes's mark.": "ڈینیئل ریئس کا نشان۔",
 }
