@@ -29,8 +29,11 @@ from wagtail_localize.segments.extract import extract_segments
 from collection.demo import artwork
 from collection.demo import translations as demo_translations
 from collection.demo.translations import cy
-from collection.models import Theme
+from collection.models import ContributorPage, SeriesPage, StoryPage, Theme
+from collection.publish_rules import used_object_ids
 from home.models import HomePage
+from illustrations.alt_text import alt_text_in, caption_in
+from illustrations.models import Illustration, IllustrationTranslation
 
 LANGUAGES = ["cy", "ur"]
 
@@ -46,6 +49,7 @@ WELSH_ADDRESSES = [
     "/cy/straeon/gwaed-fy-nain/",
     "/cy/cyfranwyr/aroha-ngata/",
     "/cy/cyfranwyr/mei-lin-tan/",
+    "/cy/cyfranwyr/daniel-reyes/",
 ]
 
 
@@ -87,8 +91,12 @@ def code(request):
     return request.param
 
 
+def module_of(code):
+    return importlib.import_module(f"collection.demo.translations.{code}")
+
+
 def strings_of(code):
-    return importlib.import_module(f"collection.demo.translations.{code}").STRINGS
+    return module_of(code).STRINGS
 
 
 def english_objects():
@@ -214,6 +222,7 @@ def counts():
         "translations": Translation.objects.count(),
         "string translations": StringTranslation.objects.count(),
         "translation logs": TranslationLog.objects.count(),
+        "image texts": IllustrationTranslation.objects.count(),
     }
 
 
@@ -223,6 +232,7 @@ def test_loading_again_creates_nothing(demo):
     assert counts() == first
     assert re.search(r"translated pages: 0 created, 0 updated, \d+ unchanged", output)
     assert re.search(r"translated themes: 0 created, 0 updated, \d+ unchanged", output)
+    assert re.search(r"image texts: 0 created, 0 updated, \d+ unchanged", output)
     for code in ("cy", "ur"):
         locale = Locale.objects.filter(language_code=code).first()
         if locale is None or not module_exists(code):
@@ -266,3 +276,84 @@ def test_a_slug_outside_ascii_or_a_lost_tag_stops_the_load(demo, monkeypatch):
     monkeypatch.setitem(cy.STRINGS, key, "Daniel: Pwy sy'n gallu agor hon?")
     with pytest.raises(demo_translations.MissingDemoTranslations, match="Daniel"):
         load()
+
+
+def translated_pages(code):
+    locale = Locale.objects.get(language_code=code)
+    return [
+        translation_of(obj, code).specific
+        for obj in english_objects()
+        if isinstance(obj, Page) and obj.has_translation(locale)
+    ]
+
+
+def test_every_image_on_a_translated_page_has_alt_text_and_caption_in_its_language(
+    demo, client, code
+):
+    module = module_of(code)
+    images_seen = set()
+    for page in translated_pages(code):
+        ids = used_object_ids(page)[Illustration]
+        for image in Illustration.objects.filter(pk__in=ids, is_decorative=False):
+            images_seen.add(image.pk)
+            assert alt_text_in(image, code) == (module.ALT_TEXTS[image.description], code)
+            if image.default_caption:
+                assert caption_in(image, code) == module.CAPTIONS[image.default_caption]
+        soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+        for img in soup.find_all("img"):
+            # An image without alt text in the page's language falls back to the English one,
+            # marked with its own lang: none should.
+            assert img.has_attr("alt"), (page.url, str(img))
+            assert img.get("lang", code) == code, (page.url, img["alt"])
+    # Heroes, the series cover and the portraits: the check saw them.
+    assert len(images_seen) >= 7
+
+
+def test_a_missing_alt_text_or_caption_stops_the_load_and_names_the_english(demo, monkeypatch):
+    description = next(key for key in cy.ALT_TEXTS if key.startswith("Rows of dark green"))
+    monkeypatch.delitem(cy.ALT_TEXTS, description)
+    monkeypatch.delitem(cy.CAPTIONS, "A gift for the children.")
+    before = counts()
+    with pytest.raises(demo_translations.MissingDemoTranslations) as raised:
+        load()
+    assert "No alt text (ALT_TEXTS) for 1 image(s)" in str(raised.value)
+    assert repr(description) in str(raised.value)
+    assert "'A gift for the children.'" in str(raised.value)
+    assert counts() == before
+
+
+def test_translated_pages_link_to_the_translations_of_themes_contributors_and_stories(
+    demo, client, code
+):
+    locale = Locale.objects.get(language_code=code)
+    linked = 0
+    for page in translated_pages(code):
+        if isinstance(page, StoryPage):
+            others = list(page.themes.all())
+            others += [row.contributor for row in page.story_contributors.all()]
+        elif isinstance(page, SeriesPage):
+            others = [row.story for row in page.series_stories.all()]
+        else:
+            continue
+        for other in others:
+            # Only a story the demo does not translate (the series' podcast, which the series
+            # page leaves out in this language) may still be the English one.
+            if other.locale_id != locale.pk:
+                assert isinstance(other, StoryPage), (page.url, str(other))
+                assert not other.has_translation(locale), (page.url, str(other))
+                continue
+            linked += 1
+        assert demo_translations.links_to_move(page) is False
+        # A credit to a contributor page with no translation would carry ?untranslated=.
+        assert "?untranslated=" not in client.get(page.url).content.decode(), page.url
+    assert linked >= 15
+    # Every contributor a translated story credits has a translated page.
+    credited = {
+        row.contributor.translation_key
+        for page in translated_pages(code)
+        if isinstance(page, StoryPage)
+        for row in page.story_contributors.all()
+    }
+    assert credited <= set(
+        ContributorPage.objects.filter(locale=locale).values_list("translation_key", flat=True)
+    )

@@ -2,14 +2,16 @@
 
 Each language has a module here (`cy.py`, `ur.py`) holding `STRINGS`: the English segment, as
 wagtail-localize extracts it (rich text keeps its inline tags, e.g. `<b>`, `<a id="a1">`), mapped
-to its translation. `translate_demo(demo)` runs after the English demo exists. For each page in
-DEMO_PAGES (parents first) and each theme it refreshes the object's TranslationSource, stores
-every segment's translation as a StringTranslation, then creates or updates the translated
-page and publishes it through the page's own `publish()` (the project's publish rule applies).
+to its translation, and `ALT_TEXTS` and `CAPTIONS` for the images those pages use (images.py).
+`translate_demo(demo)` runs after the English demo exists. It stores the images' alt text and
+captions in each language, then for each theme and each page in DEMO_PAGES (parents first) it
+refreshes the object's TranslationSource, stores every segment's translation as a
+StringTranslation, then creates or updates the translated page and publishes it through the
+page's own `publish()` (the project's publish rule applies).
 
-A segment with no translation stops the load with the list of what is missing: a page is never
-published half in English. Loading again changes nothing when neither the English nor the
-translations changed (no new revisions). A language whose module is absent is skipped.
+A segment or an image with no translation stops the load with the list of what is missing: a
+page is never published half in English. Loading again changes nothing when neither the English
+nor the translations changed (no new revisions). A language whose module is absent is skipped.
 """
 
 import re
@@ -26,24 +28,32 @@ from wagtail_localize.models import (
 )
 
 from ...models import Theme
+from ...translated_relations import _translations_in
+from .images import image_text_problems, image_texts, store_image_texts, used_images_and_media
 
 # The languages translated, each by the module of the same name in this package.
 LANGUAGES = ["cy", "ur"]
 
-# Pages by English path below the home page ("" is the home page); parents before children,
-# since a page is translated under its parent's translation.
+# Pages by English path below the home page ("" is the home page): 3 stories, the series they
+# are in, and every contributor they credit (the illustrators credited on images aside: those
+# credits are the image's, in every language). Parents before children, since a page is
+# translated under its parent's translation; then what is linked to before what links to it:
+# a translated page's links move to the linked page's translation only if that exists when the
+# page is saved (collection/translated_relations.py), so contributors come before the stories
+# crediting them and stories before the series running through them.
 DEMO_PAGES = [
     "",
     "stories",
     "series",
     "contributors",
     "share-your-story",
-    "series/our-data-our-terms",
+    "contributors/aroha-ngata",
+    "contributors/mei-lin-tan",
+    "contributors/daniel-reyes",
     "stories/care-before-fair",
     "stories/who-holds-the-key",
     "stories/my-grandmothers-blood",
-    "contributors/aroha-ngata",
-    "contributors/mei-lin-tan",
+    "series/our-data-our-terms",
 ]
 
 # Proper names that stay as they are unless a language's STRINGS gives them another form
@@ -54,6 +64,8 @@ PROPER_NAMES = {
     "aroha-ngata",
     "Mei Lin Tan",
     "mei-lin-tan",
+    "Daniel Reyes",
+    "daniel-reyes",
     "Mastodon",
 }
 
@@ -208,6 +220,28 @@ def current_target(source, locale):
     return target
 
 
+def links_to_move(page):
+    """Whether a translated page still links to a page or theme in another language although
+    its translation in the page's language now exists (the page was translated before it)."""
+    relations = getattr(page, "translated_relations", None)
+    if relations is None:
+        return False
+    found = []
+    for name in relations.foreign_keys:
+        field = page._meta.get_field(name)
+        found.append((field.related_model, [getattr(page, field.attname)]))
+    for name in relations.many_to_many:
+        field = page._meta.get_field(name)
+        found.append((field.related_model, [obj.pk for obj in getattr(page, name).all()]))
+    for relation, fk_name in relations.children.items():
+        manager = getattr(page, relation)
+        field = manager.model._meta.get_field(fk_name)
+        found.append((field.related_model, [getattr(row, field.attname) for row in manager.all()]))
+    return any(
+        _translations_in(model, page.locale_id, [pk for pk in ids if pk]) for model, ids in found
+    )
+
+
 def translate_demo(demo, languages=None):
     """Translate the demo pages and themes into every language with a STRINGS module.
 
@@ -217,15 +251,21 @@ def translate_demo(demo, languages=None):
     if not languages:
         return
     objects = demo_objects(demo.home)
+    # Themes first: a story's themes move to their translations only if these already exist.
+    objects.sort(key=lambda obj: isinstance(obj, Page))
     sources = []
     for obj in objects:
         source, source_changed = refresh_source(obj)
         sources.append((obj, source, source_changed, source_segments(source)))
+    images, media = used_images_and_media([obj for obj in objects if isinstance(obj, Page)])
 
     for code, strings in languages:
         missing, broken = problems_for([(obj, segs) for obj, _, _, segs in sources], strings)
-        if missing or broken:
+        image_problems = image_text_problems(images, media, code, *image_texts(code))
+        if missing or broken or image_problems:
             message = f"Demo translations for '{code}' (translations/{code}.py) are incomplete."
+            if image_problems:
+                message += " " + " ".join(image_problems)
             if missing:
                 message += f" No translation for {len(missing)} segment(s): {missing!r}."
             if broken:
@@ -238,6 +278,9 @@ def translate_demo(demo, languages=None):
     for code, strings in languages:
         locale = Locale.objects.get(language_code=code)
         with transaction.atomic():
+            # Before any page: the publish rule wants the images' alt text in this language.
+            store_image_texts(demo, images, locale, *image_texts(code))
+            translated_pages = []
             for obj, source, source_changed, segments in sources:
                 translation, created = Translation.objects.get_or_create(
                     source=source, target_locale=locale
@@ -248,6 +291,16 @@ def translate_demo(demo, languages=None):
                     target = current_target(source, locale)
                     if target is not None:
                         demo.record(kind, target, "unchanged")
+                        translated_pages.append(target)
                         continue
                 target, target_created = save_translation(source, locale)
                 demo.record(kind, target, "created" if target_created else "updated")
+                translated_pages.append(target)
+            # A page translated before what it links to (the home page's featured story) is
+            # saved again, which moves its links (BasePage.save_revision).
+            for target in translated_pages:
+                if isinstance(target, Page):
+                    page = target.specific
+                    if links_to_move(page):
+                        page.save_revision().publish()
+                        demo.record("translated pages", page, "updated")

@@ -215,6 +215,9 @@ STRINGS = {
     "amdani. Hi a ysgrifennodd ac a ddarluniodd yr ysgrif ddarluniadol <i>Drawing the "
     "missing</i>.",
     "Portfolio": "Portffolio",
+    "Daniel Reyes is a video journalist. He makes the collection's short films and co-hosts the "
+    "podcast.": "Mae Daniel Reyes yn newyddiadurwr fideo. Mae'n gwneud ffilmiau byrion y "
+    "casgliad ac yn cyd-gyflwyno'r podlediad.",
     # Themes
     "Biobanks": "Biobanciau",
     "The freezers and databases that keep samples and data for research for decades.": (
@@ -245,4 +248,48 @@ STRINGS = {
     "Indigenous data sovereignty": "Sofraniaeth data brodorol",
     "The right of Indigenous peoples to govern data about their communities, lands and "
     "bodies.": "Hawl pobloedd brodorol i lywodraethu data am eu cymunedau, eu tiroedd a'u cyrff.",
+}
+
+# Alt text of the images the Welsh pages use (heroes, the series cover, the portraits), keyed by
+# the image's English description (translations/images.py stores them on the image). A
+# portrait's "them" takes the person's own pronoun: i'w chynrychioli (her), i'w gynrychioli (him).
+ALT_TEXTS = {
+    "Stripes of dark teal, pale green and coral on a cream background. One dark teal stripe is "
+    "broken by an empty stretch in the middle.": "Streipiau gwyrddlas tywyll, gwyrdd golau a "
+    "chwrel ar gefndir lliw hufen. Mae un streipen wyrddlas dywyll wedi'i thorri yn y canol gan "
+    "ddarn gwag.",
+    "Rows of dark green and gold dots on a pale background, broken by a rectangle of empty "
+    "space right of centre.": "Rhesi o ddotiau gwyrdd tywyll ac aur ar gefndir golau, wedi'u "
+    "torri gan betryal o le gwag i'r dde o'r canol.",
+    "Two wavy strands, yellow and pale blue, twist like a DNA ladder across a dark blue "
+    "background, joined by cream rungs with some missing.": "Mae dau edefyn tonnog, un melyn ac "
+    "un glas golau, yn troelli fel ysgol DNA ar draws cefndir glas tywyll. Mae ffyn lliw hufen "
+    "yn eu cysylltu, ac mae rhai o'r ffyn ar goll.",
+    "Concentric rings of ochre, teal and charcoal on a cream background.": (
+        "Cylchoedd cydganol o ocr, gwyrddlas a siarcol ar gefndir lliw hufen."
+    ),
+    "Concentric rings in dark green, gold and sage: the abstract mark Aroha Ngata chose to "
+    "represent them instead of a photograph.": "Cylchoedd cydganol mewn gwyrdd tywyll, aur a "
+    "gwyrddlwyd: y marc haniaethol a ddewisodd Aroha Ngata i'w chynrychioli yn lle ffotograff.",
+    "Concentric rings in dark green, gold and sage: the abstract mark Daniel Reyes chose to "
+    "represent them instead of a photograph.": "Cylchoedd cydganol mewn gwyrdd tywyll, aur a "
+    "gwyrddlwyd: y marc haniaethol a ddewisodd Daniel Reyes i'w gynrychioli yn lle ffotograff.",
+    "Concentric rings in plum, coral and peach: the abstract mark Mei Lin Tan chose to represent "
+    "them instead of a photograph.": "Cylchoedd cydganol mewn lliw eirin, cwrel ac eirin "
+    "gwlanog: y marc haniaethol a ddewisodd Mei Lin Tan i'w chynrychioli yn lle ffotograff.",
+}
+
+# Their default captions, keyed by the English caption.
+CAPTIONS = {
+    "Our Data, Our Terms: a series on Indigenous data sovereignty.": (
+        "Ein Data, Ein Telerau: cyfres am sofraniaeth data brodorol."
+    ),
+    "Findable, accessible, reusable: and whose?": (
+        "Canfyddadwy, hygyrch, ailddefnyddiadwy: ac yn eiddo i bwy?"
+    ),
+    "Who holds the key to the data?": "Pwy sy'n dal yr allwedd i'r data?",
+    "A gift for the children.": "Rhodd i'r plant.",
+    "Aroha Ngata's mark.": "Marc Aroha Ngata.",
+    "Mei Lin Tan's mark.": "Marc Mei Lin Tan.",
+    "Daniel Reyes's mark.": "Marc Daniel Reyes.",
 }

@@ -281,6 +281,13 @@ STRINGS = {
         "انہوں نے ہی لکھا اور اس کی تصویریں بھی خود بنائیں۔"
     ),
     "Portfolio": "پورٹ فولیو",
+    "Daniel Reyes": "ڈینیئل ریئس",
+    "daniel-reyes": "daniel-reyes",
+    "Daniel Reyes is a video journalist. He makes the collection's short films and co-hosts the "
+    "podcast.": (
+        "ڈینیئل ریئس ویڈیو صحافی ہیں۔ وہ اس مجموعے کی مختصر فلمیں بناتے ہیں اور پوڈکاسٹ کی "
+        "میزبانی میں بھی شریک ہیں۔"
+    ),
     # Themes. Their slugs are not here: a theme's translations share its slug.
     "Biobanks": "بایو بینک",
     "The freezers and databases that keep samples and data for research for decades.": (
@@ -312,4 +319,58 @@ STRINGS = {
         "مقامی اقوام کا یہ حق کہ اپنی برادریوں، زمینوں اور جسموں سے متعلق ڈیٹا کا انتظام وہ خود "
         "کریں۔"
     ),
+}
+
+# Alt text of the images the Urdu pages use (heroes, the series cover, the portraits), keyed by
+# the image's English description (translations/images.py stores them on the image). "Right"
+# stays the picture's right: the picture is not mirrored on a right-to-left page.
+ALT_TEXTS = {
+    "Stripes of dark teal, pale green and coral on a cream background. One dark teal stripe is "
+    "broken by an empty stretch in the middle.": (
+        "کریم رنگ کے پس منظر پر گہرے نیلگوں سبز، ہلکے سبز اور مرجانی رنگ کی پٹیاں۔ گہرے نیلگوں "
+        "سبز رنگ کی ایک پٹی بیچ میں ایک خالی حصے کی وجہ سے ٹوٹی ہوئی ہے۔"
+    ),
+    "Rows of dark green and gold dots on a pale background, broken by a rectangle of empty "
+    "space right of centre.": (
+        "ہلکے رنگ کے پس منظر پر گہرے سبز اور سنہری نقطوں کی قطاریں، جن کے بیچ مرکز سے دائیں جانب "
+        "ایک مستطیل حصہ خالی ہے۔"
+    ),
+    "Two wavy strands, yellow and pale blue, twist like a DNA ladder across a dark blue "
+    "background, joined by cream rungs with some missing.": (
+        "گہرے نیلے پس منظر پر دو لہریا لڑیاں، ایک پیلی اور ایک ہلکی نیلی، ڈی این اے کی سیڑھی کی "
+        "طرح ایک دوسرے سے لپٹی ہوئی ہیں۔ انہیں کریم رنگ کے ڈنڈے جوڑتے ہیں، جن میں سے کچھ غائب ہیں۔"
+    ),
+    "Concentric rings of ochre, teal and charcoal on a cream background.": (
+        "کریم رنگ کے پس منظر پر گیرو، نیلگوں سبز اور گہرے سرمئی رنگ کے ہم مرکز دائرے۔"
+    ),
+    "Concentric rings in dark green, gold and sage: the abstract mark Aroha Ngata chose to "
+    "represent them instead of a photograph.": (
+        "گہرے سبز، سنہری اور ہلکے سبزی مائل سرمئی رنگ کے ہم مرکز دائرے: وہ تجریدی نشان جو آروہا "
+        "نگاتا نے اپنی تصویر کے بجائے اپنی پہچان کے لیے چنا۔"
+    ),
+    "Concentric rings in dark green, gold and sage: the abstract mark Daniel Reyes chose to "
+    "represent them instead of a photograph.": (
+        "گہرے سبز، سنہری اور ہلکے سبزی مائل سرمئی رنگ کے ہم مرکز دائرے: وہ تجریدی نشان جو "
+        "ڈینیئل ریئس نے اپنی تصویر کے بجائے اپنی پہچان کے لیے چنا۔"
+    ),
+    "Concentric rings in plum, coral and peach: the abstract mark Mei Lin Tan chose to represent "
+    "them instead of a photograph.": (
+        "جامنی، مرجانی اور آڑو رنگ کے ہم مرکز دائرے: وہ تجریدی نشان جو مے لن ٹین نے اپنی تصویر "
+        "کے بجائے اپنی پہچان کے لیے چنا۔"
+    ),
+}
+
+# Their default captions, keyed by the English caption.
+CAPTIONS = {
+    "Our Data, Our Terms: a series on Indigenous data sovereignty.": (
+        "ہمارا ڈیٹا، ہماری شرائط: مقامی اقوام کی ڈیٹا خودمختاری پر ایک سلسلہ۔"
+    ),
+    "Findable, accessible, reusable: and whose?": (
+        "قابلِ تلاش، قابلِ رسائی، دوبارہ قابلِ استعمال: مگر کس کا؟"
+    ),
+    "Who holds the key to the data?": "ڈیٹا کی چابی کس کے پاس ہے؟",
+    "A gift for the children.": "بچوں کے لیے ایک تحفہ۔",
+    "Aroha Ngata's mark.": "آروہا نگاتا کا نشان۔",
+    "Mei Lin Tan's mark.": "مے لن ٹین کا نشان۔",
+    "Daniel Reyes's mark.": "ڈینیئل ریئس کا نشان۔",
 }
