@@ -42,8 +42,9 @@ def untranslated_page_redirect(page, request, serve_args, serve_kwargs):
 
 
 # The translators' additions to wagtail-localize (out-of-date notes, submit for review).
-from . import translation_admin  # noqa: E402, F401 - registers its hooks
-
 # The translation editor's "Publish" checks the publish rule first
 # (collection/translation_publish.py).
-from . import translation_publish  # noqa: E402, F401 - registers its hooks
+from . import (
+    translation_admin,  # noqa: E402, F401 - registers its hooks
+    translation_publish,  # noqa: E402, F401 - registers its hooks
+)
