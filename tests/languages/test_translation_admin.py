@@ -110,6 +110,9 @@ def test_story_translation_from_submit_to_sync(
     assert response.status_code == 302
     state = WorkflowState.objects.get(object_id=str(story_cy.pk), status="in_progress")
     assert not Page.objects.get(pk=story_cy.pk).live
+    # Submitting it again while it waits starts nothing more.
+    client.post(submit_url)
+    assert WorkflowState.objects.filter(object_id=str(story_cy.pk)).count() == 1
 
     # The Reviewer approves it: the Welsh story is published.
     client.force_login(reviewer)
