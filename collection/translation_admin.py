@@ -18,7 +18,8 @@ open to Illustrators (illustrations/admin_access.py also covers wagtail-localize
 import json
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -37,7 +38,9 @@ SYNC_URL_NAME = "collection_sync_translations"
 def _current_data(instance):
     if isinstance(instance, ClusterableModel):
         return json.loads(instance.to_json())
-    return json.loads(json.dumps(get_serializable_data_for_fields(instance), default=str))
+    # Serialised as wagtail-localize stores it (TranslationSource.update_from_db).
+    data = get_serializable_data_for_fields(instance)
+    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
 
 
 def out_of_date(source):
@@ -45,7 +48,7 @@ def out_of_date(source):
     was last taken for translation (submitted or synced)."""
     try:
         instance = source.get_source_instance()
-    except Exception:  # noqa: BLE001 - the original was deleted: nothing to sync from
+    except ObjectDoesNotExist:  # the original was deleted: nothing to sync from
         return False
     stored = json.loads(source.content_json)
     current = _current_data(instance)
@@ -166,9 +169,14 @@ def submit_translation_for_review(request, translation_id):
     page = page.specific
     permissions = page.permissions_for_user(request.user)
     workflow = page.get_workflow()
-    if not permissions.can_edit() or not permissions.can_submit_for_moderation():
+    if not permissions.can_edit():
         raise PermissionDenied
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    if page.workflow_in_progress:
+        messages.error(request, "This translation is already waiting for review.")
+        return redirect(edit_url)
+    if not permissions.can_submit_for_moderation():
+        raise PermissionDenied
     if workflow is None:
         messages.error(request, "This page has no review workflow to submit it to.")
         return redirect(edit_url)

@@ -1,223 +1,31 @@
-"""Translating in the admin with wagtail-localize: what a translation copies, keeps and maps to
-the target language, the admin views from submitting to syncing (pages and snippets), and who
-may do what (Editors translate and submit for review, Reviewers publish, Illustrators nothing)."""
+# ruff: noqa: F811 - test arguments named like the fixtures imported from translation_helpers
+"""Translating in the admin with wagtail-localize, through its views as the people who use
+them: submitting, the translation editor and its segments, publishing, out of date and sync,
+for pages and snippets (themes, footer text); who may do what (Editors translate and submit for
+review, Reviewers publish, Illustrators nothing)."""
 
 import json
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Locale, Page, WorkflowState
-from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
+from wagtail.models import Page, WorkflowState
+from wagtail_localize.models import StringTranslation, TranslationSource
 
-from collection.models import StoryContributor, StoryPage, Theme
+from collection.models import StoryPage, Theme
 from collection.translation_admin import out_of_date
 from home.models import FooterText
 from tests import factories
 
-
-def locale(code):
-    return Locale.objects.get(language_code=code)
-
-
-def english():
-    return Locale.get_default()
-
-
-def make_user(django_user_model, username, group=None):
-    user = django_user_model.objects.create_user(
-        username=username, email=f"{username}@example.org", password="pw"
-    )
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
-
-
-def translate(obj, code, strings=None, publish=True):
-    """Translate `obj` into `code` the way the editor does: each segment given in `strings`
-    (original text -> translation), then wagtail-localize's save_target."""
-    source, created = TranslationSource.get_or_create_from_instance(obj)
-    if not created:
-        source.update_from_db()  # a sync: the original's current content
-    target = locale(code)
-    for segment in source.stringsegment_set.select_related("string", "context"):
-        if strings and segment.string.data in strings:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=target,
-                context=segment.context,
-                defaults={"data": strings[segment.string.data]},
-            )
-    translation, _ = source.translations.get_or_create(target_locale=target)
-    translation.save_target(publish=publish)
-    return (
-        obj.get_translation(target).specific
-        if isinstance(obj, Page)
-        else obj.get_translation(target)
-    )
-
-
-@pytest.fixture
-def editor(db, django_user_model):
-    return make_user(django_user_model, "eluned", "Editors")
-
-
-@pytest.fixture
-def reviewer(db, django_user_model):
-    return make_user(django_user_model, "rhiannon", "Reviewers")
-
-
-@pytest.fixture
-def illustrator(db, django_user_model):
-    return make_user(django_user_model, "iqbal", "Illustrators")
-
-
-@pytest.fixture
-def welsh_sections(site_tree):
-    """The home page and the stories and contributors indexes in Welsh."""
-    translate(site_tree["home"], "cy", {"Mind The Gap": "Mind The Gap"})
-    translate(site_tree["stories"], "cy", {"Stories": "Straeon"})
-    translate(site_tree["contributors"], "cy", {"Contributors": "Cyfranwyr"})
-    translate(site_tree["series"], "cy", {"Series": "Cyfresi"})
-    return site_tree
-
-
-def test_a_translated_story_has_its_own_guid_and_follows_its_language(welsh_sections):
-    consent = factories.ThemeFactory(name="Consent", slug="consent")
-    consent_cy = translate(consent, "cy", {"Consent": "Cydsyniad"})
-    genomics = factories.ThemeFactory(name="Genomics", slug="genomics")  # not translated
-    writer = factories.ContributorPageFactory(parent=welsh_sections["contributors"])
-    writer_cy = translate(writer, "cy")
-    story = factories.StoryPageFactory(parent=welsh_sections["stories"], title="Left out")
-    story.themes = [consent, genomics]
-    story.story_contributors = [StoryContributor(contributor=writer, role="author")]
-    story.save_revision().publish()
-
-    story_cy = translate(
-        story, "cy", {"Left out": "Wedi'u gadael allan", "left-out": "wedi-eu-gadael-allan"}
-    )
-
-    assert story_cy.locale.language_code == "cy"
-    assert story_cy.podcast_guid != story.podcast_guid
-    assert set(story_cy.themes.all()) == {consent_cy, genomics}
-    assert [c.contributor_id for c in story_cy.story_contributors.all()] == [writer_cy.pk]
-    # The original keeps its own links.
-    story.refresh_from_db()
-    assert set(story.themes.all()) == {consent, genomics}
-    assert [c.contributor_id for c in story.story_contributors.all()] == [writer.pk]
-    # The story's slug is for translators; the theme's, shared by its translations, is not.
-    assert story_cy.slug == "wedi-eu-gadael-allan"
-    assert not StringSegment.objects.filter(
-        source__object_id=consent.translation_key, context__path="slug"
-    ).exists()
-    assert consent_cy.slug == "consent"
-
-
-def test_syncing_keeps_the_guid_and_maps_new_links(welsh_sections):
-    story = factories.StoryPageFactory(parent=welsh_sections["stories"], title="Left out")
-    story_cy = translate(story, "cy", {"Left out": "Wedi'u gadael allan"})
-    guid = story_cy.podcast_guid
-    theme = factories.ThemeFactory(name="Biobanks", slug="biobanks")
-    theme_cy = translate(theme, "cy", {"Biobanks": "Biobanciau"})
-    story.themes = [theme]
-    story.save_revision().publish()
-
-    story_cy = translate(story, "cy")  # a sync: the source is taken again
-
-    assert story_cy.podcast_guid == guid != story.podcast_guid
-    assert list(story_cy.themes.all()) == [theme_cy]
-
-
-def test_a_contributor_translation_leaves_the_account_with_the_original(
-    welsh_sections, illustrator
-):
-    person = factories.ContributorPageFactory(
-        parent=welsh_sections["contributors"], user=illustrator
-    )
-    person_cy = translate(person, "cy")
-    person.refresh_from_db()
-    assert person.user == illustrator
-    assert person_cy.user is None
-    assert person_cy.roles == person.roles
-
-
-def test_a_translated_series_and_home_point_at_translated_stories(welsh_sections):
-    from collection.models import SeriesStory
-
-    first = factories.StoryPageFactory(parent=welsh_sections["stories"], title="First")
-    second = factories.StoryPageFactory(parent=welsh_sections["stories"], title="Second")
-    first_cy = translate(first, "cy", {"First": "Cyntaf"})
-    series = factories.SeriesPageFactory(parent=welsh_sections["series"])
-    series.series_stories = [
-        SeriesStory(story=first, sort_order=0),
-        SeriesStory(story=second, sort_order=1),
-    ]
-    series.save_revision().publish()
-    home = welsh_sections["home"]
-    home.featured_story = first
-    home.save_revision().publish()
-
-    series_cy = translate(series, "cy")
-    home_cy = translate(home, "cy")
-
-    # The untranslated story stays linked (to its English page) rather than dropped.
-    assert [s.story_id for s in series_cy.series_stories.all()] == [first_cy.pk, second.pk]
-    assert home_cy.featured_story_id == first_cy.pk
-
-
-def test_footer_text_per_language_with_fallback(client, site_tree):
-    footer = FooterText.objects.create(locale=english(), about_text="Stories about data gaps.")
-    assert "Stories about data gaps." in client.get("/cy/").content.decode()
-    translate(footer, "cy", {"Stories about data gaps.": "Straeon am fylchau data."})
-    assert "Straeon am fylchau data." in client.get("/cy/").content.decode()
-    assert "Stories about data gaps." in client.get("/").content.decode()
-    # Urdu has no translation yet: the default language's line.
-    assert "Stories about data gaps." in client.get("/ur/").content.decode()
-
-
-def test_footer_text_is_read_with_the_settings_and_kept_per_language(rf, site_tree, settings):
-    from django.core.cache import caches
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-    from django.utils import translation
-
-    from home.models import SiteFooterSettings
-
-    settings.FRAGMENT_CACHE_SECONDS = 60
-    caches[settings.FRAGMENT_CACHE_ALIAS].clear()
-    footer = FooterText.objects.create(locale=english(), about_text="Stories about data gaps.")
-    translate(footer, "ur", {"Stories about data gaps.": "صحت کے اعداد و شمار کی کہانیاں"})
-    SiteFooterSettings.for_site(site_tree["home"].get_site())  # the settings row exists
-
-    def read(language):
-        request = rf.get("/")
-        request.content_generation = "g1"
-        with translation.override(language):
-            with CaptureQueriesContext(connection) as queries:
-                settings_for_page = SiteFooterSettings.for_request(request)
-                text = FooterText.about_text_for_request(request)
-        assert settings_for_page.about_text == text
-        # Queries other than the site lookup (Wagtail keeps sites in its own cache).
-        return text, [q for q in queries if "wagtailcore_site" not in q["sql"]]
-
-    text, queries = read("en-gb")
-    assert text == "Stories about data gaps." and len(queries) == 1
-    text, queries = read("ur")
-    assert text == "صحت کے اعداد و شمار کی کہانیاں" and len(queries) == 1
-    text, queries = read("cy")  # no Welsh yet: the default language's words
-    assert text == "Stories about data gaps." and len(queries) == 1
-    text, queries = read("ur")  # kept, per language
-    assert text == "صحت کے اعداد و شمار کی کہانیاں" and queries == []
-    caches[settings.FRAGMENT_CACHE_ALIAS].clear()
-
-
-def test_a_second_footer_text_in_one_language_is_refused(db):
-    from django.core.exceptions import ValidationError
-
-    FooterText.objects.create(locale=english(), about_text="One.")
-    with pytest.raises(ValidationError):
-        FooterText(locale=english(), about_text="Two.").full_clean()
-
+# Fixtures shared with the other language tests (pytest finds them by name here).
+from .translation_helpers import (  # noqa: F401
+    editor,
+    english,
+    illustrator,
+    locale,
+    reviewer,
+    translate,
+    welsh_sections,
+)
 
 # --- The admin views, as the people who use them ----------------------------------------------
 
@@ -302,6 +110,9 @@ def test_story_translation_from_submit_to_sync(
     assert response.status_code == 302
     state = WorkflowState.objects.get(object_id=str(story_cy.pk), status="in_progress")
     assert not Page.objects.get(pk=story_cy.pk).live
+    # Submitting it again while it waits starts nothing more.
+    client.post(submit_url)
+    assert WorkflowState.objects.filter(object_id=str(story_cy.pk)).count() == 1
 
     # The Reviewer approves it: the Welsh story is published.
     client.force_login(reviewer)
@@ -477,46 +288,6 @@ def test_sync_publishes_only_what_the_person_may_publish_and_is_translated(
         client.post(sync_url, {"publish_translations": "on"})
     live = StoryPage.objects.get(pk=story_cy.pk).live_revision.as_object()
     assert live.summary == "Pwy sydd ar goll, a pham."
-
-
-def test_demo_footer_text_in_three_languages_once(db):
-    from home import demo_content
-
-    class Demo:
-        records = []
-
-        def record(self, kind, obj, status):
-            self.records.append((kind, str(obj), status))
-
-    demo = Demo()
-    demo_content.load_footer_text(demo)
-    demo_content.load_footer_text(demo)  # again: nothing new
-    texts = dict(FooterText.objects.values_list("locale__language_code", "about_text"))
-    assert texts == {
-        "en-gb": demo_content.ABOUT_TEXT,
-        "cy": demo_content.ABOUT_TEXT_TRANSLATIONS["cy"],
-        "ur": demo_content.ABOUT_TEXT_TRANSLATIONS["ur"],
-    }
-    assert [status for _kind, _obj, status in demo.records] == ["created"] * 3
-    # Made as wagtail-localize translations, so translators find them in its editor.
-    source = TranslationSource.objects.get(object_id=FooterText.objects.first().translation_key)
-    assert source.translations.count() == 2
-
-
-def test_a_changed_footer_text_shows_at_once_in_its_language(
-    client, site_tree, settings, clear_caches, django_capture_on_commit_callbacks
-):
-    settings.FRAGMENT_CACHE_SECONDS = 300  # the footer is kept, as in production
-    footer = FooterText.objects.create(locale=english(), about_text="Stories about data gaps.")
-    with django_capture_on_commit_callbacks(execute=True):
-        welsh = translate(footer, "cy", {"Stories about data gaps.": "Straeon am fylchau data."})
-    assert "Straeon am fylchau data." in client.get("/cy/").content.decode()
-    assert "Stories about data gaps." in client.get("/").content.decode()
-    welsh.about_text = "Straeon am bwy sydd ar goll."
-    with django_capture_on_commit_callbacks(execute=True):
-        welsh.save()
-    assert "Straeon am bwy sydd ar goll." in client.get("/cy/").content.decode()
-    assert "Stories about data gaps." in client.get("/").content.decode()
 
 
 @pytest.mark.parametrize("name", ["home", "stories", "series", "contributors", "share"])
