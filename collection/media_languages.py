@@ -78,16 +78,24 @@ def caption_tracks(item, language=None):
     return tracks
 
 
+def _spoken_in(item, language):
+    """Whether the item's own transcript and captions are already in `language` (a video
+    recorded in Welsh needs no separate Welsh row)."""
+    spoken = (item.captions_language or "").split("-")[0].lower()
+    return bool(spoken) and spoken == content_language(language).split("-")[0].lower()
+
+
 def has_transcript_in(item, language):
-    """Whether the item has a transcript written in `language` (the original in the default)."""
-    if is_default_language(language):
+    """Whether the item has a transcript written in `language` (the original in the default
+    language or in the language it is spoken in)."""
+    if is_default_language(language) or _spoken_in(item, language):
         return _has_text(item.transcript)
     row = translation_in(item, language)
     return row is not None and _has_text(row.transcript)
 
 
 def has_captions_in(item, language):
-    if is_default_language(language):
+    if is_default_language(language) or _spoken_in(item, language):
         return bool(item.captions)
     row = translation_in(item, language)
     return row is not None and bool(row.captions)

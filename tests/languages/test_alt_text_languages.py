@@ -289,18 +289,18 @@ class TestPublishingInWelsh:
         draft.refresh_from_db()
         assert draft.live
 
-    def test_the_edit_view_shows_the_problem(
+    def test_bulk_publish_is_refused_naming_the_image(
         self, admin_client, site_tree, welsh, django_capture_on_commit_callbacks
     ):
         image = factories.IllustrationFactory(title="River at dusk")
         _page, draft = self.welsh_draft(
             site_tree, welsh, django_capture_on_commit_callbacks, [illustration(image)]
         )
-        with translation.override("en-gb"):
-            revision = draft.get_latest_revision()
-            try:
-                revision.publish()
-            except PublishBlocked as blocked:
-                assert "needs alt text in Welsh" in blocked.messages[0]
-            else:
-                raise AssertionError("published without Welsh alt text")
+        url = (
+            reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+            + f"?id={draft.pk}&next=/admin/pages/{draft.get_parent().pk}/"
+        )
+        response = admin_client.post(url, {"include_descendants": ""}, follow=True)
+        assert "“River at dusk” needs alt text in Welsh" in response.content.decode()
+        draft.refresh_from_db()
+        assert not draft.live

@@ -240,6 +240,11 @@ class TestPublishingInWelsh:
         video.has_no_speech = True
         video.save()
         assert publish_problems(draft) == []
+        # A video spoken in Welsh: its own captions are the Welsh ones.
+        video.has_no_speech = False
+        video.captions_language = "cy"
+        video.save()
+        assert publish_problems(draft) == []
 
     def test_wagtail_localize_publish_translation_is_refused_and_says_why(
         self, admin_client, site_tree, welsh, django_capture_on_commit_callbacks
