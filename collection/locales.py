@@ -163,6 +163,8 @@ def untranslated_language(page, request):
     language = asked
     if asked not in codes or codes[asked] == page.locale_id:
         language = None
+    elif page_language(page, request) != settings.LANGUAGE_CODE:
+        language = None  # the note says "here it is in English"
     elif page.get_translations().live().filter(locale_id=codes[asked]).exists():
         language = None
     request._untranslated_language = (page.pk, language)

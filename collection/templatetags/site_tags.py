@@ -211,6 +211,7 @@ def page_structured_data(page, request, image_url=None):
             "@type": "CreativeWorkSeries",
             "name": page.title,
             "url": page.get_full_url(request),
+            "inLanguage": page_language(),
         }
     if isinstance(page, ContributorPage):
         return {
@@ -218,6 +219,7 @@ def page_structured_data(page, request, image_url=None):
             "@type": "ProfilePage",
             "mainEntity": {"@type": "Person", "name": page.title},
             "url": page.get_full_url(request),
+            "inLanguage": page_language(),
         }
     if page is not None and page.depth == 2:
         return {

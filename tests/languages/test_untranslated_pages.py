@@ -142,4 +142,7 @@ def test_a_welsh_page_is_served_under_its_own_prefix(client, translated):
     html = response.content.decode()
     assert "Y stori gyntaf" in html
     assert note_of(html) is None
+    # A Welsh page never claims to be "shown in English" for want of an Urdu version.
+    response = client.get(welsh.url, {"untranslated": "ur"})
+    assert response.status_code == 302 and response["Location"] == welsh.url
     assert Page.objects.get(pk=welsh.pk).locale.language_code == "cy"

@@ -1,0 +1,115 @@
+"""No public page needs more queries because the site has more languages: each page type is
+measured with English only, then again once Welsh and Urdu translations of everything exist,
+and must need exactly as many. A Welsh page needs no more than its English original, bar the
+lookup of the Welsh home page that Wagtail's routing makes for a language other than the
+site root's (ROUTING_ELSEWHERE)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.languages.translated_content import (  # noqa: F401 (fixtures, by their names)
+    catalogues_fixture,
+    content_fixture,
+    themes_in,
+    translate,
+    translated_fixture,
+)
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_caches")]
+
+# Wagtail routes a request through `site.root_page.localized`: for a language other than the
+# root page's, that is the active Locale and the translated home page (and its specific row).
+ROUTING_ELSEWHERE = 3
+
+
+@pytest.fixture(params=["fresh", "kept"], autouse=True)
+def fragments(request, settings):
+    """Rendered afresh (the first reader after a publish), and with the kept fragments warm."""
+    settings.PAGE_CACHE_SECONDS = 0
+    settings.FRAGMENT_CACHE_SECONDS = 300 if request.param == "kept" else 0
+    return request.param
+
+
+def measured(client, url):
+    assert client.get(url).status_code == 200, url
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+def page_urls(site):
+    """One address of every public page type, in a tree built like the English one."""
+    return {
+        "home": site["home"].url,
+        "stories": site["stories"].url,
+        "stories by theme": site["stories"].url + "?theme=consent",
+        "stories by format": site["stories"].url + "?format=podcast",
+        "series index": site["series"].url,
+        "series": site["one series"].url,
+        "contributors": site["contributors"].url,
+        "contributor": site["person"].url,
+        "story": site["story"].url,
+        "podcast story": site["podcast"].url,
+        "transcript": site["podcast"].url + "transcript/",
+    }
+
+
+LANGUAGE_URLS = {
+    "search": "search/?q=story",
+    "empty search": "search/?q=",
+    "credits": "credits/",
+    "stories feed": "feeds/stories/",
+    "atom feed": "feeds/stories/atom/",
+    "podcast feed": "feeds/podcast/",
+}
+
+
+def every_url(site, prefix):
+    urls = page_urls(site)
+    urls.update({name: f"{prefix}/{path}" for name, path in LANGUAGE_URLS.items()})
+    return urls
+
+
+def test_pages_need_the_same_queries_with_one_language_or_three(client, translated):
+    content = translated.content
+    stories = list(content.stories_up_to(5))
+    podcast, _ = content.podcast()
+    english = {
+        **translated.tree,
+        "one series": content.series,
+        "person": content.regular,
+        "story": stories[2],
+        "podcast": podcast,
+    }
+    urls = every_url(english, "")
+    alone = {name: measured(client, url) for name, url in urls.items()}
+
+    welsh = {}
+    for code in ("cy", "ur"):
+        tree = translated.translate_tree(code)
+        themes_in(code, content)
+        versions = [
+            translated.story(code, story, title=f"{story.title} {code}") for story in stories
+        ]
+        pages = {
+            **tree,
+            "one series": translate(content.series, code),
+            "person": translate(content.regular, code),
+            "podcast": translated.story(code, podcast),
+        }
+        pages["story"] = versions[2]
+        if code == "cy":
+            welsh = pages
+
+    beside = {name: measured(client, url) for name, url in urls.items()}
+    assert beside == alone
+
+    in_welsh = {name: measured(client, url) for name, url in every_url(welsh, "/cy").items()}
+    over = {
+        name: (count, alone[name])
+        for name, count in in_welsh.items()
+        if count > alone[name] + (ROUTING_ELSEWHERE if name in page_urls(welsh) else 0)
+    }
+    assert not over, over
