@@ -69,11 +69,21 @@ def _language_order():
 
 def _page_versions(request, page):
     """Every live translation of a page (the page itself included), in one query."""
-    translations = list(
-        Page.objects.filter(translation_key=page.translation_key)
-        .live()
-        .select_related("locale")
-        .only("id", "url_path", "translation_key", "locale__language_code")
+    from collection import fragments
+
+    def live_translations():
+        # Aliases are placeholders wagtail-localize makes for untranslated pages: never a
+        # version to offer (collection/locales.py sends their readers to the source).
+        return list(
+            Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
+            .live()
+            .select_related("locale")
+            .only("id", "url_path", "translation_key", "locale__language_code")
+        )
+
+    # Kept until content changes, like every fragment (a publish starts a new generation).
+    translations = fragments.remember(
+        request, "language-versions", str(page.translation_key), live_translations
     )
     own_url = page.get_url(request) or ""
     # A sub-page of the page (a story's transcript/) and the reader's filters (?theme=) follow

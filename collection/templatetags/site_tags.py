@@ -65,25 +65,17 @@ def canonical_url(context, page=None):
 @register.simple_tag(takes_context=True)
 def og_locales(context, page=None):
     """Open Graph's locale of the page (its language: en_GB, cy_GB, ur_PK) and the locales of
-    its other live translations, kept per content generation (collection/fragments.py)."""
-    from collection import fragments
+    its other live translations."""
     from collection.locales import og_locale
+
+    from .languages import language_versions_for
 
     request = context.get("request")
     language = translation.get_language() or settings.LANGUAGE_CODE
     alternates = []
     if page is not None and getattr(page, "pk", None) and hasattr(page, "get_translations"):
-
-        def live_translations():
-            return list(
-                page.get_translations()
-                .live()
-                .filter(alias_of__isnull=True)
-                .order_by("locale__language_code")
-                .values_list("locale__language_code", flat=True)
-            )
-
-        codes = fragments.remember(request, "og-alternates", page.pk, live_translations)
+        # The same versions the switcher and hreflang links show: one lookup per request.
+        codes = sorted(version.code for version in language_versions_for(request, page))
         alternates = [og_locale(code) for code in codes if code != language]
     return {"locale": og_locale(language), "alternates": alternates}
 

@@ -2,7 +2,9 @@
 measured with English only, then again once Welsh and Urdu translations of everything exist,
 and must need exactly as many. A Welsh page needs no more than its English original, bar the
 lookup of the Welsh home page that Wagtail's routing makes for a language other than the
-site root's (ROUTING_ELSEWHERE)."""
+site root's (ROUTING_ELSEWHERE), and the texts only another language reads: images' alt text
+and media transcripts in that language (LANGUAGE_TEXTS), and the active Locale's row for views
+that are not pages (OTHER_VIEWS). Each is a fixed number, whatever the amount of content."""
 
 import pytest
 from django.db import connection
@@ -21,6 +23,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_caches")]
 # Wagtail routes a request through `site.root_page.localized`: for a language other than the
 # root page's, that is the active Locale and the translated home page (and its specific row).
 ROUTING_ELSEWHERE = 3
+# Alt text of the page's images in its language, read with their renditions; on a podcast or
+# video story, the media's transcripts and captions in its language too.
+LANGUAGE_TEXTS = 3
+OTHER_VIEWS = 1
 
 
 @pytest.fixture(params=["fresh", "kept"], autouse=True)
@@ -110,6 +116,8 @@ def test_pages_need_the_same_queries_with_one_language_or_three(client, translat
     over = {
         name: (count, alone[name])
         for name, count in in_welsh.items()
-        if count > alone[name] + (ROUTING_ELSEWHERE if name in page_urls(welsh) else 0)
+        if count
+        > alone[name]
+        + (ROUTING_ELSEWHERE + LANGUAGE_TEXTS if name in page_urls(welsh) else OTHER_VIEWS)
     }
     assert not over, over

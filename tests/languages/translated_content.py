@@ -21,8 +21,33 @@ def translate(page, code, **changes):
     translated = page.specific.copy_for_translation(locale(code))
     for name, value in changes.items():
         setattr(translated, name, value)
+    give_texts_in(translated, code)
     translated.save_revision().publish()
     return Page.objects.get(pk=translated.pk).specific
+
+
+def give_texts_in(page, code):
+    """Alt text in `code` for every image the page shows, and a transcript for its audio and
+    video: a page in another language is published only with them (collection/publish_rules)."""
+    from wagtail.images import get_image_model
+
+    from collection.models.media import StoryMedia, StoryMediaTranslation
+    from collection.publish_rules import used_object_ids
+    from illustrations.models import IllustrationTranslation
+
+    used = used_object_ids(page)
+    for image_id in used.get(get_image_model(), ()):
+        IllustrationTranslation.objects.get_or_create(
+            image_id=image_id,
+            locale=locale(code),
+            defaults={"alt_text": f"Llun {image_id} ({code})"},
+        )
+    for item_id in used.get(StoryMedia, ()):
+        StoryMediaTranslation.objects.get_or_create(
+            item_id=item_id,
+            locale=locale(code),
+            defaults={"transcript": f"<p>Trawsgrifiad ({code})</p>"},
+        )
 
 
 def translate_theme(theme, code, name):
