@@ -109,8 +109,12 @@ VARIANTS = {
         "(min-width: 40rem) calc(50vw - 1.75rem), calc(100vw - 2rem)",
         crop=(3, 2),
     ),
-    # Portraits: 14rem in a contributor's header (60vw at most), 8rem in the people grid.
-    "portrait": Variant(drawn=(128, 224), sizes="(min-width: 23.4rem) 14rem, 60vw", crop=(1, 1)),
+    # A contributor's portrait in their page header: the 14rem grid column from 52rem; below
+    # that `.illustration img { width: 100% }` wins over the header's 14rem and only
+    # `max-width: 60vw` holds it.
+    "portrait": Variant(drawn=(192, 500), sizes="(min-width: 52rem) 14rem, 60vw", crop=(1, 1)),
+    # The small round portraits in the people grid (8rem); same crops as "portrait".
+    "avatar": Variant(drawn=(128, 128), sizes="8rem", crop=(1, 1)),
     # Body illustrations in the story grid: reading column 40rem, wide 58rem, full 74rem.
     "text": Variant(drawn=(288, 640), sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)"),
     "wide": Variant(drawn=(288, 928), sizes="(min-width: 60rem) 58rem, calc(100vw - 2rem)"),

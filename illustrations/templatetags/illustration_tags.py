@@ -10,8 +10,8 @@ Usage::
 
 Arguments (all optional but `image`):
 
-- `variant`: where it appears: "hero", "cover", "card", "portrait", "text", "wide" (default)
-  or "full"
+- `variant`: where it appears: "hero", "cover", "card", "portrait", "avatar", "text", "wide"
+  (default) or "full"
   (see illustrations/renditions.py for widths, crops and `sizes`).
 - `alt`: alt text for this use (e.g. an ImageBlock's contextual alt text); else the image's own.
 - `decorative`: True/False for this use; else the image's own flag. Decorative -> `alt=""`.
