@@ -1,6 +1,7 @@
 """Encoder settings measured against a quality floor, per kind of image: printed, not asserted.
 
-    .venv/bin/python benchmarks/image_quality.py
+    .venv/bin/python benchmarks/image_quality.py                # the floor, per kind
+    .venv/bin/python benchmarks/image_quality.py --renditions   # bytes per rendition
 
 For flat-colour illustrations (the demo's own artwork, drawn at its delivered size) and
 photographs (Wagtail's test photos), each source is resized to a rendition width with Pillow's
@@ -117,5 +118,38 @@ def main():
                     print(f"-> {kind}, {fmt}: nothing reaches {FLOOR}")
 
 
+# What the site used before settings per kind: one quality for every image, 4:2:0 AVIF.
+BEFORE = {"avif": {"quality": 60, "subsampling": "4:2:0"}, "webp": {"quality": 78}}
+
+
+def rendition_bytes():
+    """Bytes and score per rendition width of a demo illustration, before and after."""
+    import django
+
+    django.setup()
+    from dataclasses import replace
+
+    from collection.demo import artwork
+    from illustrations.encoding import encoder_options
+
+    art = next(art for art in artwork.ARTWORKS if art.key == "gap-in-the-grid")
+    source = Image.open(io.BytesIO(artwork.draw_png(replace(art, size=(2400, 1500)))))
+    source = source.convert("RGB")
+    print("\n## bytes per rendition: gap-in-the-grid drawn 2400x1500 (flat illustration)")
+    print(f"{'width':>6} {'format':<5} {'before B':>9} {'score':>6} {'after B':>9} {'score':>6}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for width in (464, 800, 1392):
+            reference = resized(source, width)
+            for fmt in ("avif", "webp"):
+                row = []
+                for options in (BEFORE[fmt], encoder_options(reference, fmt)):
+                    data = encode(reference, fmt, options)
+                    row += [len(data), score(reference, data, Path(tmp))]
+                print(f"{width:>6} {fmt:<5} {row[0]:>9} {row[1]:>6.1f} {row[2]:>9} {row[3]:>6.1f}")
+
+
 if __name__ == "__main__":
-    main()
+    if "--renditions" in sys.argv:
+        rendition_bytes()
+    else:
+        main()

@@ -22,8 +22,8 @@ ENCODING = {
         "webp": {"quality": 90},
     },
     "photo": {
-        "avif": {"quality": 60, "subsampling": "4:2:0"},
-        "webp": {"quality": 78},
+        "avif": {"quality": 75, "subsampling": "4:2:0"},
+        "webp": {"quality": 90},
     },
 }
 
