@@ -69,8 +69,10 @@ class Variant:
     @property
     def fallback_widths(self):
         # The JPEG/PNG <img> is for browsers with neither format (and is what `src` gives):
-        # one width, about 1.5x the widest drawn width.
-        return (min(self.widths, key=lambda w: abs(w - self.drawn[1] * 1.5)),)
+        # the smallest width (also the oEmbed thumbnail, reuse/oembed.py) and one about 1.5x
+        # the widest drawn width.
+        main = min(self.widths, key=lambda w: abs(w - self.drawn[1] * 1.5))
+        return tuple(dict.fromkeys((self.widths[0], main)))
 
     def resize_spec(self, width):
         if self.crop:
