@@ -228,6 +228,20 @@ class PodcastEpisodeBlock(blocks.StructBlock):
         return context
 
 
+def clock_seconds(text):
+    """ "4:13" or "1:02:05" as seconds, or None when it is not a running time like that."""
+    parts = (text or "").strip().split(":")
+    if not 2 <= len(parts) <= 3 or not all(part.isdigit() for part in parts):
+        return None
+    numbers = [int(part) for part in parts]
+    if any(number >= 60 for number in numbers[1:]):
+        return None
+    seconds = 0
+    for number in numbers:
+        seconds = seconds * 60 + number
+    return seconds or None
+
+
 class VideoBlock(blocks.StructBlock):
     """An uploaded video, or a video hosted elsewhere shown behind a click-to-load facade."""
 
@@ -250,6 +264,13 @@ class VideoBlock(blocks.StructBlock):
         features=PARAGRAPH_FEATURES,
         required=False,
         help_text="Required for an external video: what is said and shown.",
+    )
+    duration = blocks.CharBlock(
+        required=False,
+        max_length=10,
+        help_text="For an external video: how long it runs, as minutes:seconds (4:13) or "
+        "hours:minutes:seconds (1:02:05). Search engines show it; an uploaded video's is read "
+        "from the file.",
     )
 
     class Meta:
@@ -280,6 +301,9 @@ class VideoBlock(blocks.StructBlock):
             for name in ("title", "poster", "transcript"):
                 if not value.get(name):
                     errors[name] = ErrorList([ValidationError("An external video needs this.")])
+        if value.get("duration") and clock_seconds(value["duration"]) is None:
+            message = "Write the running time as 4:13 or 1:02:05."
+            errors["duration"] = ErrorList([ValidationError(message)])
         if errors:
             raise blocks.StructBlockValidationError(block_errors=errors)
         return value

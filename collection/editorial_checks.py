@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 
+from illustrations.renditions import SOCIAL_MIN_WIDTH
+
 from .publish_rules import located_publish_problems
 
 # Words that suggest a story discusses harm or racism, and so may need a content note.
@@ -105,6 +107,16 @@ def reader_checks(page):
                 field="hero_image",
             )
         )
+    elif page.hero_image.width and page.hero_image.width < SOCIAL_MIN_WIDTH:
+        checks.append(
+            Check(
+                f"The hero image is {page.hero_image.width} px wide: shares will show a "
+                f"smaller picture than the {SOCIAL_MIN_WIDTH} x 630 social networks ask for. "
+                "Ask the illustrator for a larger file.",
+                "Hero image",
+                field="hero_image",
+            )
+        )
     if not (page.summary or "").strip():
         checks.append(
             Check(
@@ -137,8 +149,13 @@ def reader_checks(page):
 
 
 def page_checks(page):
-    """Every check for `page` (saved or not), publish-blocking ones first."""
-    return blocking_checks(page) + reader_checks(page)
+    """Every check for `page` (saved or not), publish-blocking ones first.
+
+    Advice about a field that already has a blocking problem waits until that is fixed (a hero
+    image without alt text is not yet worth asking a larger file of)."""
+    blocking = blocking_checks(page)
+    blocked = {check.field for check in blocking if check.field and check.field != "body"}
+    return blocking + [check for check in reader_checks(page) if check.field not in blocked]
 
 
 def _nested_error(path_parts, message):

@@ -153,8 +153,12 @@ class Illustration(AbstractImage):
         # upload or an import that predates the header check) is reported as Wagtail's
         # SourceImageIOError, which its admin listings, chooser previews and
         # `get_rendition_or_not_found` show as a "not found" placeholder instead of a 500.
+        from .encoding import rendering_from
+
         try:
-            return super().generate_rendition_file(filter, source=source)
+            # Encoder settings follow the original's kind (flat artwork or photograph).
+            with rendering_from(self):
+                return super().generate_rendition_file(filter, source=source)
         except (PILImage.DecompressionBombError, OSError, SyntaxError) as error:
             if isinstance(error, SourceImageIOError):
                 raise

@@ -22,16 +22,59 @@ from .alt_text import language_texts_prefetch, prefetch_language_texts
 
 logger = logging.getLogger(__name__)
 
-# Output formats for every width: modern formats first, the fallback last (used by <img>).
+# Modern formats in the <source>s: AVIF first (smallest), WebP for browsers without AVIF.
 MODERN_FORMATS = ("avif", "webp")
+
+# One ladder of widths shared by every variant, about 1.2x apart. Chromium does not take the
+# first candidate at least as dense as the screen: between the two candidates around the
+# screen's density it takes the lower one unless the density passes their geometric mean
+# (HTMLSrcsetParser's SelectionLogic). With steps of 1.5x that leaves an image up to 22% too
+# soft; with 1.2x steps and HEADROOM below, what it picks is always between 1x and 1.5x the
+# drawn width times the device pixel ratio (tests/browser/test_image_sharpness.py).
+LADDER = (128, 160, 192, 224, 272, 320, 384, 464, 560, 672, 800, 960, 1152, 1392, 1664, 2000, 2400)
+# Each candidate's `w` descriptor is its real width divided by this, so the browser's rounding
+# (at most the square root of one ladder step, 1.12x) never lands below the needed width.
+HEADROOM = 1.15
+# The screens the ladder is sized for: 1x to 3x device pixel ratio.
+MAX_DENSITY = 3
 
 
 @dataclass(frozen=True)
 class Variant:
-    widths: tuple[int, ...]
+    """A place an illustration is shown: how wide it is drawn and the `sizes` that says so."""
+
+    # Narrowest and widest the image is drawn in the site's layout (CSS px, site.css).
+    drawn: tuple[int, int]
+    # The layout as media conditions; lazy images put "auto, " in front (Chromium then uses the
+    # laid-out width itself) and other browsers fall back to this.
     sizes: str
     # Width:height of a crop around the focal point, or None to keep the artwork whole.
     crop: tuple[int, int] | None = None
+    # The AVIF widths; left out, the ladder widths a screen from 1x to 3x can pick.
+    widths: tuple[int, ...] | None = None
+
+    def __post_init__(self):
+        if self.widths is None:
+            low = self.drawn[0] * HEADROOM
+            high = self.drawn[1] * MAX_DENSITY * HEADROOM
+            first = next((i for i, w in enumerate(LADDER) if w >= low), len(LADDER) - 1)
+            last = next((i for i, w in enumerate(LADDER) if w >= high), len(LADDER) - 1)
+            object.__setattr__(self, "widths", LADDER[first : last + 1])
+
+    @property
+    def webp_widths(self):
+        # Only browsers without AVIF use WebP (Safari before 16.4): every other step, to keep
+        # the number of renditions down, plus the widest.
+        widths = self.widths
+        return tuple(dict.fromkeys((*widths[::2], widths[-1])))
+
+    @property
+    def fallback_widths(self):
+        # The JPEG/PNG <img> is for browsers with neither format (and is what `src` gives):
+        # the smallest width (also the oEmbed thumbnail, reuse/oembed.py) and one about 1.5x
+        # the widest drawn width.
+        main = min(self.widths, key=lambda w: abs(w - self.drawn[1] * 1.5))
+        return tuple(dict.fromkeys((self.widths[0], main)))
 
     def resize_spec(self, width):
         if self.crop:
@@ -39,40 +82,83 @@ class Variant:
             return f"fill-{width}x{round(width * ratio_h / ratio_w)}"
         return f"width-{width}"
 
+    def largest_width(self, image):
+        """The widest rendition `image` can give without upscaling (its crop's width)."""
+        if not image.width:
+            return None
+        if self.crop and image.height:
+            ratio_w, ratio_h = self.crop
+            return min(image.width, image.height * ratio_w // ratio_h)
+        return image.width
 
-# Uncropped variants share one ladder of widths (480, 720, 1080, 1600, 2400) so an image needs
-# few distinct renditions: each AVIF costs real time to encode.
+
+# The `sizes` below follow site.css: `main` is 76rem at most with 1rem padding each side, so
+# content is calc(100vw - 2rem) up to 74rem (1,184 px). Drawn widths are for viewports of
+# 320 px to 1,920 px.
 VARIANTS = {
-    # A story's top illustration: shown whole, loaded eagerly (it is above the fold).
-    "hero": Variant(widths=(720, 1080, 1600), sizes="(min-width: 75em) 75em, 100vw"),
-    # Listing cards crop to 3:2 around the focal point so a grid lines up.
+    # A story's top illustration (.story__hero, 64rem at most): whole, eager, above the fold.
+    "hero": Variant(drawn=(288, 1024), sizes="(min-width: 66rem) 64rem, calc(100vw - 2rem)"),
+    # A series cover: the second column (1fr of 1.1fr 1fr, 2.5rem gap) from 52rem.
+    "cover": Variant(
+        drawn=(288, 736),
+        sizes="(min-width: 76rem) 34rem, (min-width: 52rem) calc((100vw - 4.5rem) / 2.1), "
+        "calc(100vw - 2rem)",
+    ),
+    # Listing cards crop to 3:2 around the focal point so a grid lines up. Their grid
+    # (auto-fill, 19rem at least) is 3 columns on the home page and 2 beside the filters: lazy
+    # cards are measured by the browser ("auto"); the fallback describes the home page.
     "card": Variant(
-        widths=(320, 480, 720),
-        sizes="(min-width: 60em) 20em, (min-width: 40em) 45vw, 100vw",
+        drawn=(300, 440),
+        sizes="(min-width: 76rem) 23.7rem, (min-width: 62rem) calc((100vw - 5rem) / 3), "
+        "(min-width: 40rem) calc(50vw - 1.75rem), calc(100vw - 2rem)",
         crop=(3, 2),
     ),
-    "portrait": Variant(widths=(160, 320), sizes="10rem", crop=(1, 1)),
-    "text": Variant(widths=(480, 720, 1080), sizes="(min-width: 45em) 45em, 100vw"),
-    "wide": Variant(widths=(720, 1080, 1600), sizes="(min-width: 62.5em) 62.5em, 100vw"),
-    "full": Variant(widths=(1080, 1600, 2400), sizes="100vw"),
+    # A contributor's portrait in their page header: the 14rem grid column from 52rem; below
+    # that `.illustration img { width: 100% }` wins over the header's 14rem and only
+    # `max-width: 60vw` holds it.
+    "portrait": Variant(drawn=(192, 500), sizes="(min-width: 52rem) 14rem, 60vw", crop=(1, 1)),
+    # The small round portraits in the people grid (8rem); same crops as "portrait".
+    "avatar": Variant(drawn=(128, 128), sizes="8rem", crop=(1, 1)),
+    # Body illustrations in the story grid: reading column 40rem, wide 58rem, full 74rem.
+    "text": Variant(drawn=(288, 640), sizes="(min-width: 42rem) 40rem, calc(100vw - 2rem)"),
+    "wide": Variant(drawn=(288, 928), sizes="(min-width: 60rem) 58rem, calc(100vw - 2rem)"),
+    "full": Variant(drawn=(288, 1184), sizes="(min-width: 76rem) 74rem, calc(100vw - 2rem)"),
 }
 DEFAULT_VARIANT = "wide"
 
-# The Open Graph / social card image: one JPEG at the size the big networks ask for.
+# The Open Graph / social card image: one JPEG at the size the big networks ask for. Wagtail
+# never enlarges, so artwork under 1,200 px wide gives a smaller card (the upload form warns).
 SOCIAL_SPEC = "fill-1200x630|format-jpeg"
+SOCIAL_MIN_WIDTH = 1200
 
 
 def get_variant(name):
     return VARIANTS.get(name, VARIANTS[DEFAULT_VARIANT])
 
 
-def usable_widths(image, variant):
-    """The variant's widths an image can fill without upscaling (at least the smallest).
+def usable_widths(image, variant, widths=None):
+    """The variant's widths worth making for `image`: those it can fill without upscaling, then
+    one more, which Wagtail (never enlarging) renders at the artwork's own (cropped) width.
 
-    Wagtail never enlarges an image, so larger widths would be copies of the same pixels.
+    So a screen that needs more pixels than the artwork has gets all of it, and the spec stays
+    one of the ladder's (listings prefetch renditions by spec before they know image sizes). A
+    ladder width within 10% of the artwork's own width is left out: it would be no sharper.
     """
-    widths = [w for w in variant.widths if not image.width or w <= image.width]
-    return widths or [variant.widths[0]]
+    widths = list(variant.widths if widths is None else widths)
+    largest = variant.largest_width(image) if image is not None else None
+    if not largest or largest >= widths[-1]:
+        return widths
+    usable = [w for w in widths if w * 1.1 <= largest]
+    return usable + [w for w in widths if w * 1.1 > largest][:1]
+
+
+def format_widths(image, variant):
+    """(format, widths) for each format the variant is made in; None is the JPEG/PNG fallback."""
+    return [
+        ("avif", usable_widths(image, variant)),
+        ("webp", usable_widths(image, variant, variant.webp_widths)),
+        (None, usable_widths(image, variant, variant.fallback_widths)),
+    ]
 
 
 def spec_for(variant, width, image_format=None):
@@ -94,9 +180,8 @@ def specs_for_variants(variant_names, image=None):
     specs = []
     for name in variant_names:
         variant = get_variant(name)
-        widths = usable_widths(image, variant) if image is not None else variant.widths
-        for width in widths:
-            for image_format in (*MODERN_FORMATS, None):
+        for image_format, widths in format_widths(image, variant):
+            for width in widths:
                 specs.append(spec_for(variant, width, image_format))
     return list(dict.fromkeys(specs))
 

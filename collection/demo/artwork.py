@@ -40,7 +40,9 @@ class Artwork:
     illustrator: str = ""  # a contributor key (collection/demo/text.py CONTRIBUTORS)
     illustrator_name: str = ""  # or a name, for artists without a page
     licence: str = "commissioned"
-    size: tuple[int, int] = (1000, 625)
+    # As an illustrator delivers it: wide enough for the 1200x630 social card and a sharp
+    # hero on a 1.5x laptop screen (Wagtail never enlarges).
+    size: tuple[int, int] = (1600, 1000)
     is_decorative: bool = False
 
 

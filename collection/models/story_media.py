@@ -81,6 +81,7 @@ class StoryMediaMixin:
                     "video": video_by_id.get(value.get("video")),
                     "url": value.get("url") or "",
                     "title": value.get("title") or "",
+                    "duration": value.get("duration") or "",
                 }
         return None
 

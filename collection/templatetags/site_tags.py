@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from collection.blocks import clock_seconds
 from collection.embeds import embed_info as derive_embed_info
 from collection.embeds import provider_name as derive_provider_name
 from collection.locales import bcp47
@@ -176,6 +177,9 @@ def story_structured_data(page, request, image_url=None):
         else:
             info = derive_embed_info(video["url"])
             data["embedUrl"] = info.player_url if info else video["url"]
+            seconds = clock_seconds(video.get("duration"))
+            if seconds:
+                data["duration"] = iso_duration(seconds)
         if people:
             data["creator"] = people
     else:

@@ -10,7 +10,8 @@ Usage::
 
 Arguments (all optional but `image`):
 
-- `variant`: where it appears: "hero", "card", "portrait", "text", "wide" (default) or "full"
+- `variant`: where it appears: "hero", "cover", "card", "portrait", "avatar", "text", "wide"
+  (default) or "full"
   (see illustrations/renditions.py for widths, crops and `sizes`).
 - `alt`: alt text for this use (e.g. an ImageBlock's contextual alt text); else the image's own
   in the page's language (illustrations/alt_text.py).
@@ -46,13 +47,14 @@ from wagtail.images.models import SourceImageIOError
 
 from ..alt_text import alt_text_in, caption_in, content_language
 from ..renditions import (
+    HEADROOM,
     MODERN_FORMATS,
     SOCIAL_SPEC,
     VARIANTS,
     filter_for,
+    format_widths,
     get_variant,
     spec_for,
-    usable_widths,
 )
 
 register = template.Library()
@@ -65,10 +67,16 @@ VARIANT_WIDTHS = {name: variant.widths[-1] for name, variant in VARIANTS.items()
 
 
 def _srcset(renditions):
+    """`url <w>w` for each distinct width, the descriptor being the real width / HEADROOM.
+
+    Understating each width by HEADROOM makes Chromium's pick (which rounds to the nearer
+    candidate by geometric mean, so sometimes down) land at or above the pixels the screen
+    needs; see illustrations/renditions.py.
+    """
     seen = {}
     for rendition in renditions:
         seen.setdefault(rendition.width, rendition.url)
-    return ", ".join(f"{url} {width}w" for width, url in sorted(seen.items()))
+    return ", ".join(f"{url} {round(width / HEADROOM)}w" for width, url in sorted(seen.items()))
 
 
 def credit_context(image, request=None):
@@ -105,9 +113,12 @@ def illustration(
     if not image:
         return {"image": None}
     spec = get_variant(variant)
-    widths = usable_widths(image, spec)
-    formats = (*MODERN_FORMATS, None)
-    filters = [filter_for(spec_for(spec, width, fmt)) for fmt in formats for width in widths]
+    widths_by_format = dict(format_widths(image, spec))
+    filters = [
+        filter_for(spec_for(spec, width, fmt))
+        for fmt, widths in widths_by_format.items()
+        for width in widths
+    ]
     try:
         renditions = image.get_renditions(*filters)
     except SourceImageIOError:
@@ -118,9 +129,9 @@ def illustration(
 
     sources = []
     for fmt in MODERN_FORMATS:
-        group = [renditions[spec_for(spec, width, fmt)] for width in widths]
+        group = [renditions[spec_for(spec, width, fmt)] for width in widths_by_format[fmt]]
         sources.append({"type": MIME_TYPES[fmt], "srcset": _srcset(group)})
-    fallbacks = [renditions[spec_for(spec, width)] for width in widths]
+    fallbacks = [renditions[spec_for(spec, width)] for width in widths_by_format[None]]
     fallback = fallbacks[-1]
 
     is_decorative = image.is_decorative if decorative is None else bool(decorative)
@@ -138,6 +149,11 @@ def illustration(
         caption = caption_in(image)
     if loading is None:
         loading = "eager" if variant == "hero" else "lazy"
+    sizes = sizes or spec.sizes
+    if loading == "lazy":
+        # A lazy image is laid out before it loads, so Chromium can use its real width
+        # ("auto"); browsers without it read the media conditions after the comma.
+        sizes = f"auto, {sizes}"
     request = context.get("request")
     return {
         "image": image,
@@ -145,7 +161,7 @@ def illustration(
         "sources": sources,
         "fallback": fallback,
         "fallback_srcset": _srcset(fallbacks),
-        "sizes": sizes or spec.sizes,
+        "sizes": sizes,
         "alt": alt_text,
         "alt_lang": alt_lang,
         "caption": caption,

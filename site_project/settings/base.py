@@ -250,6 +250,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 50_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # The <img> fallback for browsers without AVIF/WebP: keep JPEG as JPEG, others become PNG.
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "png", "webp": "png"}
+# Renditions take quality per kind of image from illustrations/encoding.py (measured floor);
+# these two stay as Wagtail's own defaults for anything encoded outside the site's encoders.
 WAGTAILIMAGES_AVIF_QUALITY = 60
 # libavif encoder speed (0-10): 8 is about five times faster than the default 6
 # (see illustrations/avif.py).

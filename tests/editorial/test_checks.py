@@ -38,6 +38,15 @@ def story(site_tree):
     return page
 
 
+def social_sized_image():
+    """An illustration wide enough for the 1200x630 social card (small in bytes)."""
+    from django.core.files.base import ContentFile
+
+    return factories.IllustrationFactory(
+        file=ContentFile(factories.png_bytes(1200, 630), name="wide.png")
+    )
+
+
 def edit(client, page, **extra):
     return client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), extra)
 
@@ -59,7 +68,7 @@ class TestWhatTheChecksFind:
     def test_a_body_block_is_named_by_its_position(self, story, incomplete_image, theme):
         story.body = [{"type": "paragraph", "value": "<p>One.</p>"}, illustration(incomplete_image)]
         story.themes = [theme]
-        story.hero_image = factories.IllustrationFactory()
+        story.hero_image = social_sized_image()
         [check] = page_checks(story)
         assert check.blocking and check.field == "body"
         assert check.where == "Body, block 2 (Illustration): image"
@@ -68,7 +77,7 @@ class TestWhatTheChecksFind:
         video = factories.StoryMediaFactory(title="Clinic film", type="video")
         story.body = [{"type": "video", "value": {"video": video.pk, "url": "", "title": ""}}]
         story.themes = [theme]
-        story.hero_image = factories.IllustrationFactory()
+        story.hero_image = social_sized_image()
         [check] = page_checks(story)
         assert check.blocking and "“Clinic film” needs a captions file" in check.message
 
@@ -78,16 +87,23 @@ class TestWhatTheChecksFind:
     def test_a_story_touching_harm_or_racism_needs_a_content_note(self, story, theme, text):
         story.summary = text
         story.themes = [theme]
-        story.hero_image = factories.IllustrationFactory()
+        story.hero_image = social_sized_image()
         [check] = page_checks(story)
         assert check.where == "Content note" and not check.blocking
         story.content_note = "This story discusses racism in medical research."
         assert page_checks(story) == []
 
+    def test_a_hero_too_small_for_social_cards_is_advice(self, story, theme):
+        story.themes = [theme]
+        story.hero_image = factories.IllustrationFactory()  # 8 px wide
+        [check] = page_checks(story)
+        assert check.where == "Hero image" and not check.blocking
+        assert "8 px wide" in check.message and "1200 x 630" in check.message
+
     def test_harmony_is_not_harm(self, story, theme):
         story.summary = "A choir sings in harmony."
         story.themes = [theme]
-        story.hero_image = factories.IllustrationFactory()
+        story.hero_image = social_sized_image()
         assert page_checks(story) == []
 
 
@@ -106,7 +122,7 @@ class TestThePanelWhileWriting:
         assert '<a href="#id_hero_image">Hero image</a>' in html
 
     def test_a_complete_story_says_nothing_to_fix(self, client, editor, story, theme):
-        story.hero_image = factories.IllustrationFactory()
+        story.hero_image = social_sized_image()
         story.themes = [theme]
         story.save_revision()
         client.force_login(editor)

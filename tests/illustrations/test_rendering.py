@@ -12,6 +12,7 @@ from PIL import Image as PILImage
 
 from illustrations.models import Illustration, IllustrationRendition
 from illustrations.renditions import (
+    HEADROOM,
     all_site_specs,
     prefetch_renditions_for,
     specs_for_variants,
@@ -62,13 +63,17 @@ class TestTag:
         assert '<source type="image/avif" srcset="' in html
         assert '<source type="image/webp" srcset="' in html
         avif = re.search(r'type="image/avif" srcset="([^"]+)"', html).group(1)
-        assert [part.split()[-1] for part in avif.split(", ")] == ["320w", "480w", "720w"]
+        # The card ladder up to the artwork's own 3:2 crop (800x500 -> about 750 wide, never
+        # enlarged), each `w` descriptor the real width divided by HEADROOM.
+        descriptors = [int(part.split()[-1][:-1]) for part in avif.split(", ")]
+        assert descriptors[:4] == [round(w / HEADROOM) for w in (384, 464, 560, 672)]
+        assert len(descriptors) == 5 and 745 <= descriptors[-1] * HEADROOM <= 755
         assert all(".avif" in part for part in avif.split(", "))
         img = re.search(r"<img [^>]+>", html).group(0)
-        assert 'width="720" height="480"' in img  # 3:2 crop for cards
+        assert 'width="672" height="448"' in img  # one 3:2 fallback for cards
         assert ".png" in re.search(r'src="([^"]+)"', img).group(1)
         assert 'loading="lazy"' in img
-        assert 'sizes="' in img
+        assert 'sizes="auto, (min-width: 76rem) 23.7rem' in img  # lazy: the laid-out width
         assert 'alt="Rows of dots with a rectangle of dots missing."' in img
 
     def test_hero_is_eager_and_high_priority(self, artwork):
@@ -207,7 +212,7 @@ class TestRenditions:
         assert colours_of(focused) == {(30, 30, 220)}
         # The site's renditions for the new focal point were made when it was saved.
         assert artwork.renditions.filter(
-            filter_spec="fill-320x213|format-avif", focal_point_key=focused.focal_point_key
+            filter_spec="fill-384x256|format-avif", focal_point_key=focused.focal_point_key
         ).exists()
 
     def test_helpers_prefetch_for_pages_and_loose_images(
@@ -225,7 +230,7 @@ class TestRenditions:
         prefetch_renditions_for(loose, "wide")
         with django_assert_num_queries(0):
             render("{% illustration image %}", image=loose[0])
-        assert specs_for_variants(["card"])[0] == "fill-320x213|format-avif"
+        assert specs_for_variants(["card"])[0] == "fill-384x256|format-avif"
 
 
 @pytest.mark.django_db
