@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('collection', '0005_theme_translatable'),
+        ('collection', '0006_media_transcripts_captions_per_language'),
     ]
 
     operations = [
