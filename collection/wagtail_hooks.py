@@ -41,10 +41,6 @@ def untranslated_page_redirect(page, request, serve_args, serve_kwargs):
     return redirect_untranslated(page, request, serve_args, serve_kwargs)
 
 
-# The translators' additions to wagtail-localize (out-of-date notes, submit for review).
-# The translation editor's "Publish" checks the publish rule first
-# (collection/translation_publish.py).
-from . import (
-    translation_admin,  # noqa: E402, F401 - registers its hooks
-    translation_publish,  # noqa: E402, F401 - registers its hooks
-)
+# The translators' additions to wagtail-localize (out-of-date notes, submit for review), and
+# the translation editor's "Publish" checking the publish rule first: both register hooks.
+from . import translation_admin, translation_publish  # noqa: E402, F401
