@@ -1,15 +1,16 @@
 """The licences an illustration may carry, with the public page that explains each."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Licence(models.TextChoices):
-    COMMISSIONED = "commissioned", "Commissioned (all rights reserved)"
-    ALL_RIGHTS_RESERVED = "all-rights-reserved", "All rights reserved"
+    COMMISSIONED = "commissioned", _("Commissioned (all rights reserved)")
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved")
     CC_BY = "cc-by", "CC BY 4.0"
     CC_BY_SA = "cc-by-sa", "CC BY-SA 4.0"
     CC_BY_NC = "cc-by-nc", "CC BY-NC 4.0"
-    CC0 = "cc0", "CC0 1.0 (public domain dedication)"
+    CC0 = "cc0", _("CC0 1.0 (public domain dedication)")
 
 
 LICENCE_URLS = {
