@@ -34,6 +34,7 @@ def test_confirmation_is_in_the_language_of_the_form(
     welsh_site, django_capture_on_commit_callbacks
 ):
     submission = make_submission()
+    submission.language = "cy"  # recorded from the Welsh form's address when it was sent
     with django_capture_on_commit_callbacks(execute=True):
         send_confirmation(submission, welsh_site["share"])
     (message,) = [m for m in mail.outbox if m.to == ["eleri@example.org"]]
