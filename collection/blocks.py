@@ -242,6 +242,18 @@ def clock_seconds(text):
     return seconds or None
 
 
+class RunningTimeBlock(blocks.CharBlock):
+    """A running time ("4:13"): the same in every language, so never offered to translators
+    (wagtail-localize copies it as it is; a block saved before the field existed has None,
+    which its text extraction cannot take)."""
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+
 class VideoBlock(blocks.StructBlock):
     """An uploaded video, or a video hosted elsewhere shown behind a click-to-load facade."""
 
@@ -265,7 +277,7 @@ class VideoBlock(blocks.StructBlock):
         required=False,
         help_text="Required for an external video: what is said and shown.",
     )
-    duration = blocks.CharBlock(
+    duration = RunningTimeBlock(
         required=False,
         max_length=10,
         help_text="For an external video: how long it runs, as minutes:seconds (4:13) or "

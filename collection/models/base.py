@@ -157,7 +157,13 @@ class BasePage(ShareCardPreviewMixin, Page):
         """The live or draft child page with this slug, as its specific type, or None."""
         content_type_id = _child_types.get((self.pk, slug))
         if content_type_id is not None:
-            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            try:
+                model = ContentType.objects.get_for_id(content_type_id).model_class()
+            except ContentType.DoesNotExist:
+                # The remembered type is gone (its row was deleted and made again, as a
+                # database flush does): forget it and look the page up as Wagtail does.
+                model = None
+                _child_types.pop((self.pk, slug), None)
             if model is not None:
                 child = model.objects.child_of(self).filter(slug=slug).first()
                 if child is not None:

@@ -47,7 +47,7 @@ class ContributorIndexPage(BasePage):
         context["contributors"] = with_illustrations(
             ContributorPage.objects.child_of(self).live().filter(own_language()).order_by("title"),
             "portrait",
-            variants=("portrait",),
+            variants=("avatar",),
         )
         return context
 

@@ -93,10 +93,11 @@ class TestPhoneJpeg:
         formats, renditions = assert_every_rendition_clean(image)
         assert formats == {"AVIF", "WEBP", "JPEG"}
         # The crops, the smallest portrait and the social card are among them.
-        assert {"fill-320x213", "fill-160x160", SOCIAL_SPEC} <= set(renditions)
+        assert {"fill-384x256", "fill-160x160", SOCIAL_SPEC} <= set(renditions)
         social = renditions[SOCIAL_SPEC]
         assert abs(social.width / social.height - 1200 / 630) < 0.02
-        assert samples.red_on_top(stored_bytes(renditions["width-480"].file))
+        widths = [spec for spec in renditions if spec.startswith("width-")]
+        assert widths and samples.red_on_top(stored_bytes(renditions[widths[0]].file))
 
     def test_the_lossless_path_keeps_the_compressed_pixels_byte_for_byte(self):
         buffer = io.BytesIO()
@@ -265,7 +266,7 @@ class TestImagesStoredBeforeThis:
         for rendition in renditions:
             data = stored_bytes(rendition.file)
             assert_clean(data, label=rendition.filter_spec)
-        turned = image.renditions.get(filter_spec="width-720")
+        turned = image.renditions.filter(filter_spec__startswith="width-").first()
         assert turned.height > turned.width  # orientation applied in the rendition too
 
     def test_strip_image_metadata_cleans_old_originals_once(self):
