@@ -191,9 +191,7 @@ def test_routing_recovers_when_a_remembered_child_type_is_wrong(client, content,
     assert client.get("/no-such-page/").status_code == 404
 
 
-def test_routing_recovers_when_a_remembered_child_type_no_longer_exists(
-    client, content, site_tree
-):
+def test_routing_recovers_when_a_remembered_child_type_no_longer_exists(client, content, site_tree):
     story = content.stories_up_to(1)[0]
     assert client.get(site_tree["stories"].url).status_code == 200
     key = (site_tree["home"].pk, site_tree["stories"].slug)
