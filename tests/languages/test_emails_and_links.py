@@ -48,7 +48,8 @@ def test_confirmation_from_the_english_form_stays_english(
     site_tree, django_capture_on_commit_callbacks
 ):
     share = factories.ShareYourStoryPageFactory(parent=site_tree["home"])
-    submission = make_submission()
+    with translation.override("en-gb"):  # sent from the English form
+        submission = make_submission()
     # Whatever language the worker happens to have active.
     with translation.override("ur"), django_capture_on_commit_callbacks(execute=True):
         send_confirmation(submission, share)
