@@ -46,6 +46,9 @@ def ensure_tree_root():
     _ensure_editorial_groups()
     language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     locale, _ = Locale.objects.get_or_create(language_code=language)
+    # The shipped languages' locales (home/migrations/0003) go with a flush too.
+    for code in settings.SHIPPED_LANGUAGES:
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant(code))
     if Page.objects.filter(depth=1).exists():
         return
     root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))

@@ -21,6 +21,12 @@ def translate(page, language_code, strings=None, publish=True):
                 context=segment.context,
                 defaults={"data": text, "translation_type": "manual"},
             )
+    if publish:
+        # A page in another language is published only with its images' alt text (and its
+        # media's transcripts) in that language (collection/language_rules.py).
+        from .translated_content import give_texts_in
+
+        give_texts_in(page, language_code)
     translation, _ = source.translations.get_or_create(target_locale=locale)
     translation.save_target(publish=publish)
     translated = page.get_translation(locale).specific

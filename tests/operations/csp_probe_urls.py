@@ -3,7 +3,7 @@ policy lets run (a script with the response's nonce, a JSON-LD data block) and w
 inline script without one)."""
 
 from django.http import HttpResponse
-from django.urls import include, path
+from django.urls import path
 
 from site_project import urls as site_urls
 
@@ -20,4 +20,6 @@ def csp_probe(request):
     )
 
 
-urlpatterns = [path("csp-probe/", csp_probe), path("", include(site_urls))]
+# The site's own patterns spliced in, not included: they hold i18n_patterns, which Django
+# allows only in a root URLconf.
+urlpatterns = [path("csp-probe/", csp_probe), *site_urls.urlpatterns]
