@@ -161,7 +161,7 @@ def test_an_illustrator_uploads_and_fills_in_artwork(
     # Their own page is already chosen as the illustrator.
     selected = form.locator("select[name$='-illustrator']")
     assert selected.input_value() == str(own_page.pk)
-    form.get_by_label("Alt text").fill("Three figures stand apart from a crowd.")
+    form.get_by_label("Alt text", exact=True).fill("Three figures stand apart from a crowd.")
     form.locator("select[name$='-licence']").select_option("commissioned")
     form.get_by_role("button", name="Update").click()
     # The uploader creates the image and swaps the row for its confirmation.
