@@ -21,15 +21,37 @@ def _render(request, story, heading_level, featured):
     )
 
 
+def load_cards(story_ids, featured_id=None):
+    """The live stories with these ids by id, with only what a card shows: no StreamField
+    body, and the renditions of the one variant each card draws (the featured card's hero,
+    the others' card crop), in a fixed number of queries however many cards there are."""
+    from illustrations.renditions import prefetch_variant_renditions
+
+    from .models.stories import StoryPage
+    from .models.story_index import with_card_contributors
+
+    stories = with_card_contributors(
+        StoryPage.objects.live()
+        .filter(pk__in=story_ids)
+        .defer_streamfields()
+        .select_related("hero_image", "hero_image__illustrator")
+    ).in_bulk()
+    prefetch_variant_renditions(
+        [
+            (story.hero_image, ("hero",) if pk == featured_id else ("card",))
+            for pk, story in stories.items()
+            if story.hero_image_id
+        ]
+    )
+    return stories
+
+
 def story_cards(request, story_ids, heading_level=3, featured_first=False):
     """The cards of the live stories with these ids, in the given order, as HTML strings.
 
     A story that is not live (or no longer exists) is left out. With `featured_first`, the first
     card is the large featured one.
     """
-    from .models.stories import StoryPage
-    from .models.story_index import with_card_data
-
     story_ids = list(story_ids)
     if not story_ids:
         return []
@@ -40,7 +62,7 @@ def story_cards(request, story_ids, heading_level=3, featured_first=False):
 
     def render_missing(missing):
         ids = [parts[part] for part in missing]
-        stories = with_card_data(StoryPage.objects.live().filter(pk__in=ids)).in_bulk()
+        stories = load_cards(ids, featured_id)
         return {
             part: _render(request, stories[parts[part]], heading_level, parts[part] == featured_id)
             for part in missing

@@ -26,10 +26,17 @@ def with_card_data(queryset, themes=False):
     queryset = with_illustrations(queryset, "hero_image", variants=("card", "hero"))
     if themes:
         queryset = queryset.prefetch_related("themes")
+    return with_card_contributors(queryset)
+
+
+def with_card_contributors(queryset):
+    """Prefetch the contributors a card names, in their order (titles only)."""
     return queryset.prefetch_related(
         Prefetch(
             "story_contributors",
-            queryset=StoryContributor.objects.select_related("contributor").order_by("sort_order"),
+            queryset=StoryContributor.objects.select_related("contributor")
+            .only("story_id", "sort_order", "role", "contributor__title")
+            .order_by("sort_order"),
         ),
     )
 
