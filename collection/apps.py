@@ -9,4 +9,9 @@ class CollectionConfig(AppConfig):
     verbose_name = "Collection"
 
     def ready(self):
-        from . import signals  # noqa: F401  (connects the transcript re-indexing)
+        from . import (
+            signals,  # noqa: F401  (connects the transcript re-indexing)
+            story_body,
+        )
+
+        story_body.connect()

@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
@@ -162,10 +163,22 @@ class StoryPage(StoryMediaMixin, StoryReadingMixin, RoutablePageMixin, BasePage)
             patch_cache_control(response, public=True, max_age=self.cache_max_age)
         return response
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def render_body(self, request):
+        """The body's blocks as HTML, each heading at its level in the page's outline."""
         self.prefetch_body_illustrations()
         self.prefetch_body_media_texts()
+        return render_to_string(
+            "collection/includes/story_body.html", {"page": self}, request=request
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from ..story_body import kept_body
+
+        context = super().get_context(request, *args, **kwargs)
+        context["body_html"], kept = kept_body(request, self, lambda: self.render_body(request))
+        if kept:
+            # The head's social card and the hero still need the hero's renditions.
+            self.prefetch_hero_illustration()
         self.theme_list(request)
         context["credits"] = self.credits(request)
         context.update(self.series_context(request))

@@ -14,7 +14,7 @@ import uuid
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Page
@@ -56,6 +56,12 @@ class Command(BaseCommand):
             self.link_stories(new_stories, people, new_series)
         if new_stories or new_series or people:
             call_command("update_index", verbosity=0)
+        # Fresh planner statistics, as autovacuum would gather within minutes of a bulk load;
+        # without them PostgreSQL plans the grown tables as if they were empty (a 36 ms series
+        # query on the home page that takes 8 ms once analysed).
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(
             f"Content now: {StoryPage.objects.live().count()} stories, "
             f"{Illustration.objects.count()} illustrations, {SeriesPage.objects.count()} series, "
