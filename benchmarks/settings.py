@@ -28,4 +28,11 @@ CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 CONTENT_SECURITY_POLICY["DIRECTIVES"].pop("upgrade-insecure-requests", None)  # noqa: F405
 # Make renditions inline on first view, as the demo loader expects without a worker.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+# The backend must still accept every queue the site's tasks name (TASK_QUEUES), or importing the
+# renditions task fails.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.dummy.DummyBackend",
+        "QUEUES": TASK_QUEUES,  # noqa: F405
+    }
+}
