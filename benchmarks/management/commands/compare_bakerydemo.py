@@ -206,8 +206,13 @@ class Command(BaseCommand):
         )
         server = Server(page_cache_seconds=page_cache, fragment_cache_seconds=fragments)
         try:
-            workers = len(server.worker_pids())
-            if workers != WORKERS:
+            # /healthz answers as soon as one worker is up; the other may still be forking.
+            for _ in range(50):
+                workers = len(server.worker_pids())
+                if workers == WORKERS:
+                    break
+                time.sleep(0.2)
+            else:
                 raise CommandError(f"our gunicorn runs {workers} workers, not {WORKERS}")
             result = {"queries": {}, "bytes": {}, "ours": {}, "bakerydemo": {}, "static": []}
             for name, path, _ in PAIRS:
