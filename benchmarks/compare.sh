@@ -12,7 +12,8 @@
 #
 # --skip-setup   keep the existing databases (mtg_bench must already hold the full content)
 # --setup-only   prepare, measure nothing
-# ROUNDS (5), SECONDS_PER_ROUND (5), CONNECTIONS (4) set the wrk runs.
+# ROUNDS (5), SECONDS_PER_ROUND (5), CONNECTIONS (4) set the wrk runs. To rewrite COMPARISON.md
+# from the last run: DJANGO_SETTINGS_MODULE=benchmarks.settings manage.py compare_bakerydemo --render
 # Needs: PostgreSQL on 127.0.0.1:5432 (user postgres, trust), Redis on 127.0.0.1:6379, wrk.
 set -euo pipefail
 cd "$(dirname "$0")/.."

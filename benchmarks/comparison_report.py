@@ -162,11 +162,12 @@ def static_line(run):
 def details(run):
     columns = run["columns"]
     bakery = run.get("bakerydemo")
-    lines = ["", "## Pages", "", "| pair | our bytes | bakerydemo bytes |", "|---|---|---|"]
+    lines = ["", "## Pages", "", "| page | our bytes |" + (" bakerydemo bytes |" if bakery else "")]
+    lines.append("|---|---|" + ("---|" if bakery else ""))
     first = next(iter(columns.values()))
     for name, _, _ in run["pairs"]:
-        theirs = f"{bakery['bytes'][name]:,}" if bakery else "–"
-        lines.append(f"| {name} | {first['bytes'][name]:,} | {theirs} |")
+        theirs = f" {bakery['bytes'][name]:,} |" if bakery else ""
+        lines.append(f"| {name} | {first['bytes'][name]:,} |{theirs}")
     failed = [
         f"{column} / {name} / {side}: {errors(data[side][name])}"
         for column, data in columns.items()

@@ -29,7 +29,7 @@ import requests
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from benchmarks.comparison_report import render
+from benchmarks.comparison_report import render as render_report
 from benchmarks.management.commands.run_benchmark import (
     BASE,
     BENCH_DIR,
@@ -154,8 +154,14 @@ class Command(BaseCommand):
         parser.add_argument("--rounds", type=int, default=5)
         parser.add_argument("--seconds", type=int, default=5, help="wrk duration per run")
         parser.add_argument("--connections", type=int, default=4)
+        parser.add_argument(
+            "--render", action="store_true", help="rewrite COMPARISON.md from the last run"
+        )
 
-    def handle(self, *args, bakerydemo, rounds, seconds, connections, **options):
+    def handle(self, *args, bakerydemo, rounds, seconds, connections, render, **options):
+        if render:
+            self.write_report(json.loads((STATE_DIR / "comparison.json").read_text()))
+            return
         content = content_counts()
         if any(content[key] < count for key, count in FULL_CONTENT.items()):
             raise CommandError(f"mtg_bench holds {content}: run compare.sh without --skip-setup")
@@ -195,7 +201,10 @@ class Command(BaseCommand):
                 bakery.stop()
         run["finished"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         (STATE_DIR / "comparison.json").write_text(json.dumps(run, indent=2))
-        report = render(run)
+        self.write_report(run)
+
+    def write_report(self, run):
+        report = render_report(run)
         self.stdout.write("\n" + report)
         (BENCH_DIR / "COMPARISON.md").write_text(report)
         self.stdout.write(self.style.SUCCESS("Wrote benchmarks/COMPARISON.md"))
