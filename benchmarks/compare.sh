@@ -27,6 +27,7 @@ for arg in "$@"; do
   esac
 done
 export DJANGO_SETTINGS_MODULE=benchmarks.settings
+export PYTHONUNBUFFERED=1  # progress lines as they come, also into a log file
 export DATABASE_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/mtg_bench}
 py=.venv/bin/python
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }

@@ -192,7 +192,7 @@ class Command(BaseCommand):
             if bakery:
                 self.stdout.write("== warming bakerydemo (its first views make renditions)")
                 run["bakerydemo"]["bytes"] = {
-                    name: warm(BAKERY_BASE, path)[0] for name, path_ours, path in PAIRS
+                    name: warm(BAKERY_BASE, path)[0] for name, _, path in PAIRS
                 }
             for column, page_cache, fragments in CONFIGS:
                 run["columns"][column] = self.measure(column, page_cache, fragments, bakery, run)
