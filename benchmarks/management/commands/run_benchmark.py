@@ -389,7 +389,9 @@ def render_results(r):
         "",
         "Produced by `bash benchmarks/run.sh` (benchmarks/management/commands/run_benchmark.py)."
         " Numbers from one run on a virtual machine whose speed drifts: the same code measured"
-        " minutes apart has differed by up to 2x, so compare figures within one run.",
+        " minutes apart has differed by up to 2x, so compare figures within one run. Against"
+        " wagtail/bakerydemo side by side: `bash benchmarks/compare.sh /path/to/bakerydemo`"
+        " (`benchmarks/COMPARISON.md`).",
         "",
         "## Machine and versions",
         "",
