@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .alt_text import language_texts_prefetch, prefetch_language_texts
+from .shown_renditions import shown_renditions
 
 logger = logging.getLogger(__name__)
 
@@ -296,7 +297,7 @@ def prefetch_variant_renditions(uses):
         condition |= Q(image_id__in=pks, filter_spec__in=sorted(specs))
     rendition_model = get_image_model().get_rendition_model()
     found = {pk: [] for pk in wanted}
-    for rendition in rendition_model.objects.filter(condition):
+    for rendition in shown_renditions(rendition_model.objects.filter(condition)):
         found[rendition.image_id].append(rendition)
     for pk, same_images in images.items():
         for image in same_images:

@@ -104,14 +104,16 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        generation = None
+        generation = fragments_generation = None
         if page_cache.fragments_allowed(request):
             # Pages keep what they derive from content under the same token (see
             # collection/fragments.py): read once here for both.
-            generation = request.content_generation = page_cache.current_generation()
-            if generation:
-                page_cache.attach_site(request, generation)
+            generation = fragments_generation = request.content_generation = (
+                page_cache.current_generation()
+            )
         if not page_cache.request_is_public(request):
+            if fragments_generation:
+                page_cache.attach_site(request, fragments_generation)
             return page_cache.mark_personal(request, self.get_response(request))
         key = None
         if page_cache.request_is_cacheable(request):
@@ -120,11 +122,14 @@ class PageCacheMiddleware:
             key = page_cache.cache_key(request, generation) if generation else None
         entry = page_cache.get_entry(key) if key else None
         if entry is not None:
+            # A hit needs nothing else: no site, no rendering.
             response = page_cache.not_modified(request, entry)
             if response is None:
                 response = page_cache.from_entry(request, entry)
             response["X-Page-Cache"] = "hit"
             return response
+        if fragments_generation:
+            page_cache.attach_site(request, fragments_generation)
         response = self.get_response(request)
         if not page_cache.response_is_cacheable(response):
             return response

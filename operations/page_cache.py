@@ -47,6 +47,10 @@ GENERATION_KEY = "page-cache:generation"
 # Query parameters added to shared links for analytics; no page reads them.
 TRACKING_PREFIXES = ("utm_", "mtm_", "pk_")
 TRACKING_PARAMETERS = {"fbclid", "gclid", "dclid", "msclkid", "mc_cid", "mc_eid", "igshid"}
+# The request headers that make a GET conditional (RFC 9110, section 13.1).
+CONDITIONAL_HEADERS = frozenset(
+    ("HTTP_IF_MATCH", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE", "HTTP_IF_UNMODIFIED_SINCE")
+)
 # Headers that belong to one response only, or that outer middleware sets afresh.
 UNCACHED_HEADERS = {
     "set-cookie",
@@ -269,6 +273,8 @@ def to_entry(request, response):
 def not_modified(request, entry):
     """The 304 (or 412) this request's preconditions call for against a kept entry, or None when
     the full response is due. Only headers are looked at: the body is not rebuilt."""
+    if not CONDITIONAL_HEADERS.intersection(request.META):
+        return None  # an unconditional request (most of them): nothing to compare
     shell = HttpResponse()
     for name, value in entry["headers"]:
         shell[name] = value

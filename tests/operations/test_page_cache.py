@@ -191,3 +191,29 @@ def test_an_unreachable_cache_renders_pages_and_keeps_nothing(client, story, mon
         assert response.status_code == 200
         assert b"The first story" in response.content
         assert "X-Page-Cache" not in response
+
+
+@override_settings(PAGE_CACHE_SECONDS=300, FRAGMENT_CACHE_SECONDS=300)
+def test_a_hit_reads_only_the_generation_and_the_entry(client, story, monkeypatch):
+    """A cached page is answered from the generation and the entry alone: no site lookup, no
+    conditional-request machinery for a request that asks for none (the hit path is what the
+    benchmark compares with a static file)."""
+    client.get(story.url)
+    sites, conditionals = [], []
+    attach_site, get_conditional_response = (
+        page_cache.attach_site,
+        page_cache.get_conditional_response,
+    )
+    monkeypatch.setattr(page_cache, "attach_site", lambda *a: sites.append(a) or attach_site(*a))
+    monkeypatch.setattr(
+        page_cache,
+        "get_conditional_response",
+        lambda *a, **k: conditionals.append(a) or get_conditional_response(*a, **k),
+    )
+    response = client.get(story.url)
+    assert response["X-Page-Cache"] == "hit"
+    assert sites == [] and conditionals == []
+    # A conditional request is still answered with a 304 from the kept entry.
+    again = client.get(story.url, HTTP_IF_NONE_MATCH=response["ETag"])
+    assert again.status_code == 304
+    assert len(conditionals) == 1
