@@ -20,7 +20,9 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils import translation
 
-_MISSING = object()
+from . import local_copies
+
+_MISSING = local_copies.MISSING
 
 
 def _generation(request):
@@ -53,11 +55,11 @@ def remember(request, name, part, compute):
         return compute()
     key = _key(generation, request, name, part)
     cache = _cache()
-    value = cache.get(key, _MISSING)
+    value = local_copies.get(cache, key)
     if value is _MISSING:
         value = compute()
         if value is not None:  # "nothing found" is not kept: made-up URLs fill no cache
-            cache.set(key, value, settings.FRAGMENT_CACHE_SECONDS)
+            local_copies.set(cache, key, value, settings.FRAGMENT_CACHE_SECONDS)
     return value
 
 
@@ -73,12 +75,13 @@ def remember_many(request, name, parts, compute_missing):
         return compute_missing(parts) if parts else {}
     keys = {part: _key(generation, request, name, part) for part in parts}
     cache = _cache()
-    kept = cache.get_many(list(keys.values())) if keys else {}
+    kept = local_copies.get_many(cache, list(keys.values())) if keys else {}
     found = {part: kept[key] for part, key in keys.items() if key in kept}
     missing = [part for part in parts if part not in found]
     if missing:
         computed = compute_missing(missing)
-        cache.set_many(
+        local_copies.set_many(
+            cache,
             {keys[part]: value for part, value in computed.items()},
             settings.FRAGMENT_CACHE_SECONDS,
         )

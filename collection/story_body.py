@@ -30,7 +30,7 @@ from wagtail.images.models import AbstractRendition
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import fragments
+from . import fragments, local_copies
 
 GENERATION_KEY = "fragment:body-generation"
 # Models whose rows a body can show (apps) and those it never reads although they live there.
@@ -71,11 +71,11 @@ def kept_body(request, page, render):
         f"story-body:{generation}:{request.get_host()}:{language}:{page.pk}:{page.live_revision_id}"
     )
     cache = fragments._cache()
-    html = cache.get(key)
-    if html is not None:
+    html = local_copies.get(cache, key)
+    if html is not local_copies.MISSING:
         return mark_safe(html), True  # noqa: S308 (rendered by the template engine, so escaped)
     html = render()
-    cache.set(key, html, settings.FRAGMENT_CACHE_SECONDS)
+    local_copies.set(cache, key, html, settings.FRAGMENT_CACHE_SECONDS)
     return html, False
 
 

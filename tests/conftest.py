@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import caches
 from wagtail.models import Page, Site
 
+from collection import local_copies
 from operations import languages, page_cache
 from tests import factories
 
@@ -23,10 +24,12 @@ def clear_caches():
     for alias in ("default", "renditions"):
         caches[alias].clear()
     page_cache.local_entries.clear()
+    local_copies.local_copies.clear()
     yield
     for alias in ("default", "renditions"):
         caches[alias].clear()
     page_cache.local_entries.clear()
+    local_copies.local_copies.clear()
 
 
 def ensure_tree_root():

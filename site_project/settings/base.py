@@ -373,6 +373,9 @@ HEALTH_CHECK_PATH = "/healthz"
 # Off unless asked for: it needs a cache every worker shares, as the page cache does.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=0)
 FRAGMENT_CACHE_ALIAS = "default"
+# Each worker also keeps its own copies of kept values, up to this many bytes (pickled), so most
+# reads need no round trip to the shared cache (collection/local_copies.py); 0 turns them off.
+FRAGMENT_LOCAL_BYTES = env.int("FRAGMENT_LOCAL_BYTES", default=16 * 1024 * 1024)
 
 # Media and submissions on S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set
 # (django-storages). Submissions get a bucket of their own that is never public: a private
