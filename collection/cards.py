@@ -72,3 +72,50 @@ def story_cards(request, story_ids, heading_level=3, featured_first=False):
     cards = fragments.remember_many(request, "story-card", parts, render_missing)
     # Rendered by the template engine (so escaped) before they were kept.
     return [mark_safe(cards[part]) for part in parts if part in cards]  # noqa: S308
+
+
+def _render_series(request, series, heading_level):
+    return render_to_string(
+        "collection/includes/series_card.html",
+        {"series": series, "heading_level": heading_level, "request": request},
+    )
+
+
+def load_series_cards(series_ids):
+    """The live series with these ids by id, with what a series card shows: the cover with the
+    renditions of the card crop only, and how many live stories it lists in its language."""
+    from illustrations.renditions import prefetch_variant_renditions
+
+    from .listings import live_story_count
+    from .models.series import SeriesPage
+
+    series = (
+        SeriesPage.objects.live()
+        .filter(pk__in=series_ids)
+        .select_related("cover_image", "cover_image__illustrator")
+        .annotate(story_count=live_story_count())
+        .in_bulk()
+    )
+    prefetch_variant_renditions(
+        [(item.cover_image, ("card",)) for item in series.values() if item.cover_image_id]
+    )
+    return series
+
+
+def series_cards(request, series_ids, heading_level=3):
+    """The cards of the live series with these ids, in the given order, as HTML strings, kept
+    like story cards (a series that is not live is left out)."""
+    parts = {f"{pk}:{heading_level}": pk for pk in series_ids}
+    if not parts:
+        return []
+
+    def render_missing(missing):
+        series = load_series_cards([parts[part] for part in missing])
+        return {
+            part: _render_series(request, series[parts[part]], heading_level)
+            for part in missing
+            if parts[part] in series
+        }
+
+    cards = fragments.remember_many(request, "series-card", parts, render_missing)
+    return [mark_safe(cards[part]) for part in parts if part in cards]  # noqa: S308

@@ -15,7 +15,6 @@ from collection import cards, fragments
 from collection.blocks import LinkBlock
 from collection.listings import more_in_default_language, own_language
 from collection.models import BasePage, SeriesPage, StoryPage, Theme
-from collection.models.series import with_cover_data
 from collection.translated_relations import TranslatedRelations
 
 
@@ -74,13 +73,13 @@ class HomePage(BasePage):
         story_cards = cards.story_cards(request, ids, featured_first=True)
         context["featured_story"] = story_cards[0] if story_cards else None
         context["latest_stories"] = story_cards[1:]
-        context["series_list"] = list(
-            with_cover_data(
-                SeriesPage.objects.live()
-                .filter(own_language(), locale_id=self.locale_id)
-                .order_by("title")
-            )[:6]
+        series_ids = (
+            SeriesPage.objects.live()
+            .filter(own_language(), locale_id=self.locale_id)
+            .order_by("title")
+            .values_list("pk", flat=True)[:6]
         )
+        context["series_cards"] = cards.series_cards(request, list(series_ids))
         # Counting every theme's live stories scans the whole catalogue: kept until content
         # changes (collection/fragments.py; the key holds the language).
         context["themes"] = fragments.remember(

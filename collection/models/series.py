@@ -40,11 +40,17 @@ class SeriesIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from .. import cards
         from ..listings import own_language
 
-        context["series_list"] = with_cover_data(
-            SeriesPage.objects.child_of(self).live().filter(own_language()).order_by("title")
+        ids = (
+            SeriesPage.objects.child_of(self)
+            .live()
+            .filter(own_language())
+            .order_by("title")
+            .values_list("pk", flat=True)
         )
+        context["series_cards"] = cards.series_cards(request, list(ids), heading_level=2)
         return context
 
 
