@@ -1,9 +1,10 @@
 """The stories index (filters by theme, format and series; pages of cards) and what a story card
 needs loaded with a listing."""
 
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -13,6 +14,21 @@ from .stories import StoryContributor, StoryPage
 from .story_formats import PLURAL_LABELS, StoryFormat
 
 STORIES_PER_PAGE = 12
+
+
+@dataclass(frozen=True)
+class ListingOption:
+    """A theme or series a listing can be filtered by: what the filter form and the query
+    need of it (a theme's translation key finds its stories in every language)."""
+
+    pk: int
+    slug: str
+    name: str
+    translation_key: object = None
+
+    @property
+    def title(self):
+        return self.name
 
 
 def with_card_data(queryset, themes=False):
@@ -55,25 +71,51 @@ class StoryIndexPage(BasePage):
     subpage_types = ["collection.StoryPage"]
     max_count = 1
 
-    def get_filters(self, request):
-        """The filters a reader chose in the query string, with unknown values dropped."""
+    def filter_options(self, request=None):
+        """The themes and series a reader can filter this listing by (this listing's language
+        only), as plain values kept until content changes (collection/fragments.py)."""
+        from .. import fragments
         from .series import SeriesPage
         from .themes import Theme
 
+        def options():
+            themes = Theme.objects.filter(locale_id=self.locale_id)
+            series = SeriesPage.objects.live().filter(locale_id=self.locale_id).order_by("title")
+            return {
+                "themes": [
+                    ListingOption(pk, slug, name, key)
+                    for pk, slug, name, key in themes.values_list(
+                        "pk", "slug", "name", "translation_key"
+                    )
+                ],
+                "series": [
+                    ListingOption(pk, slug, title)
+                    for pk, slug, title in series.values_list("pk", "slug", "title")
+                ],
+            }
+
+        # Asked for three times a request (filters, form, series list): worked out once.
+        if getattr(self, "_filter_options", None) is None:
+            self._filter_options = fragments.remember(
+                request, "listing-options", self.locale_id, options
+            )
+        return self._filter_options
+
+    def get_filters(self, request):
+        """The filters a reader chose in the query string, with unknown values dropped."""
+        options = self.filter_options(request)
         filters = {"theme": None, "format": None, "series": None}
         # Themes and series of this listing's own language only (a theme's slug is the same
         # in every language, so ?theme=consent works under every prefix).
         theme_slug = request.GET.get("theme", "").strip()
         if theme_slug:
-            themes = Theme.objects.filter(locale_id=self.locale_id)
-            filters["theme"] = themes.filter(slug=theme_slug).first()
+            filters["theme"] = next((t for t in options["themes"] if t.slug == theme_slug), None)
         story_format = request.GET.get("format", "").strip()
         if story_format in StoryFormat.values:
             filters["format"] = story_format
         series_slug = request.GET.get("series", "").strip()
         if series_slug:
-            series = SeriesPage.objects.live().filter(locale_id=self.locale_id)
-            filters["series"] = series.filter(slug=series_slug).first()
+            filters["series"] = next((s for s in options["series"] if s.slug == series_slug), None)
         return filters
 
     def route(self, request, path_components):
@@ -96,8 +138,7 @@ class StoryIndexPage(BasePage):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from .series import SeriesPage
-        from .themes import Theme
+        from .. import fragments
 
         context = super().get_context(request, *args, **kwargs)
         filters = self.get_filters(request)
@@ -108,25 +149,38 @@ class StoryIndexPage(BasePage):
             stories_with_theme,
         )
 
-        # This index's children are in its own language (bar placeholder aliases).
-        stories = StoryPage.objects.child_of(self).live().filter(own_language())
-        if filters["theme"]:
-            stories = stories_with_theme(stories, filters["theme"])
-        if filters["format"]:
-            stories = stories.filter(format=filters["format"])
-        if filters["series"]:
-            stories = stories_in_series(stories, filters["series"])
-        # Only ids are paged through: the cards come whole from collection/cards.py, which
-        # loads card data for just the stories whose cards are not kept yet.
-        story_ids = stories.order_by("-first_published", "-pk").values_list("pk", flat=True)
+        requested = request.GET.get("page", "1")
+        # Any page number the reader asks for is shown as the nearest real page; what is kept
+        # is keyed by the number asked for (bounded, so made-up numbers fill no cache).
+        asked = min(int(requested), 10_000) if requested.isdigit() else 1
 
-        paginator = Paginator(story_ids, STORIES_PER_PAGE)
-        try:
-            stories_page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            stories_page = paginator.page(1)
-        except EmptyPage:
-            stories_page = paginator.page(paginator.num_pages)
+        def page_of_ids():
+            # This index's children are in its own language (bar placeholder aliases).
+            stories = StoryPage.objects.child_of(self).live().filter(own_language())
+            if filters["theme"]:
+                stories = stories_with_theme(stories, filters["theme"])
+            if filters["format"]:
+                stories = stories.filter(format=filters["format"])
+            if filters["series"]:
+                stories = stories_in_series(stories, filters["series"])
+            # Only ids are paged through: the cards come whole from collection/cards.py, which
+            # loads card data for just the stories whose cards are not kept yet.
+            ids = stories.order_by("-first_published", "-pk").values_list("pk", flat=True)
+            paginator = Paginator(ids, STORIES_PER_PAGE)
+            page = paginator.get_page(asked)
+            return paginator.count, page.number, list(page.object_list)
+
+        filter_key = ":".join(
+            str(value.pk if hasattr(value, "pk") else value or "")
+            for value in (filters["theme"], filters["format"], filters["series"])
+        )
+        count, number, page_ids = fragments.remember(
+            request, "story-listing", f"{self.pk}:{filter_key}:{asked}", page_of_ids
+        )
+        # The page links and counts work from the kept count; the page holds the kept ids.
+        paginator = Paginator(range(count), STORIES_PER_PAGE)
+        stories_page = paginator.page(number)
+        stories_page.object_list = page_ids
 
         # The active filters as a query string, so pagination links keep them.
         active = {}
@@ -141,18 +195,16 @@ class StoryIndexPage(BasePage):
         context.update(
             {
                 "stories": stories_page,
-                "story_cards": cards.story_cards(request, stories_page.object_list),
+                "story_cards": cards.story_cards(request, page_ids),
                 "paginator": paginator,
                 "filters": filters,
                 "active_filters": active,
                 "format_label": dict(StoryFormat.choices).get(filters["format"], ""),
                 "format_plural_label": PLURAL_LABELS.get(filters["format"], ""),
                 "filter_query": urlencode(active),
-                "theme_options": Theme.objects.filter(locale_id=self.locale_id),
+                "theme_options": self.filter_options(request)["themes"],
                 "format_options": StoryFormat.choices,
-                "series_options": SeriesPage.objects.live()
-                .filter(locale_id=self.locale_id)
-                .order_by("title"),
+                "series_options": self.filter_options(request)["series"],
             }
         )
         context.update(more_in_default_language(self, request, paginator.count))

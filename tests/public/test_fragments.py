@@ -248,3 +248,29 @@ def test_new_themes_and_credits_show_on_the_story_at_once(
     themes = html.split('id="themes-heading"', 1)[1].split("</section>")[0]
     assert "Data sovereignty" in themes
     assert "A newly credited person" in html.split('id="credits-heading"', 1)[1]
+
+
+def test_a_kept_listing_page_shows_a_new_story_and_count_at_once(
+    client, content, site_tree, django_capture_on_commit_callbacks
+):
+    content.stories_up_to(3)
+    listing = site_tree["stories"].url + "?theme=consent"
+    first, html = queries_for(client, listing)
+    again, _ = queries_for(client, listing)
+    # The page of ids, its count and the filter options are kept with the cards.
+    assert again <= 2 < first
+    assert "3 stories" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        content.story(title="A brand new story on consent", in_series=False)
+    html = client.get(listing).content.decode()
+    assert "A brand new story on consent" in html
+    assert "4 stories" in html
+
+
+def test_made_up_page_numbers_share_one_kept_entry(client, content, site_tree):
+    content.stories_up_to(1)
+    url = site_tree["stories"].url
+    for page in ("99999", "123456789", "999999999999"):
+        assert client.get(f"{url}?page={page}").status_code == 200
+    keys = [key for key in caches["default"]._cache if "story-listing" in key]
+    assert len(keys) == 1
