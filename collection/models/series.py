@@ -97,12 +97,19 @@ class SeriesPage(BasePage):
         return [found[pk] for pk in ids if pk in found]
 
     def get_context(self, request, *args, **kwargs):
-        from .. import cards
+        from .. import cards, fragments
+
+        def story_list():
+            stories = self.live_stories()
+            start = stories[0].get_url(request) if stories else ""
+            return {"ids": [story.pk for story in stories], "start_url": start}
 
         context = super().get_context(request, *args, **kwargs)
-        stories = self.live_stories()
-        context["stories"] = stories
-        context["story_cards"] = cards.story_cards(request, [story.pk for story in stories])
+        # Which stories, in which order, and where part 1 is: kept until content changes.
+        kept = fragments.remember(request, "series-stories", self.pk, story_list)
+        context["story_count"] = len(kept["ids"])
+        context["start_url"] = kept["start_url"]
+        context["story_cards"] = cards.story_cards(request, kept["ids"])
         return context
 
 

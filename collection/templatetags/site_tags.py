@@ -4,11 +4,13 @@ import json
 
 from django import template
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from collection import fragments
 from collection.blocks import clock_seconds
 from collection.embeds import embed_info as derive_embed_info
 from collection.embeds import provider_name as derive_provider_name
@@ -248,3 +250,15 @@ def json_ld(context, page, image=None):
             '<script type="application/ld+json" nonce="{}">{}</script>', nonce, mark_safe(text)
         )
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The site's footer (includes/site_footer.html), the same on every page of a language:
+    kept until content changes, like the fragments it is made of (collection/fragments.py)."""
+    request = context.get("request")
+
+    def render():
+        return render_to_string("includes/site_footer.html", context.flatten())
+
+    return mark_safe(fragments.remember(request, "site-footer", "html", render))  # noqa: S308
