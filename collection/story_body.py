@@ -160,7 +160,14 @@ def page_deleted(sender, instance, **kwargs):
         _schedule()
 
 
+def _renew(sender, **kwargs):
+    new_body_generation()
+
+
 def connect():
+    from operations.page_cache import everything_renewed
+
+    everything_renewed.connect(_renew, dispatch_uid="story-body-renewed")
     post_save.connect(model_changed, dispatch_uid="story-body-post-save")
     post_delete.connect(model_changed, dispatch_uid="story-body-post-delete")
     post_delete.connect(page_deleted, dispatch_uid="story-body-page-delete")

@@ -38,6 +38,7 @@ from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers, get_conditional_response, get_max_age
 from django.utils.encoding import escape_uri_path
@@ -135,6 +136,17 @@ def current_generation():
 def new_generation():
     """Make every cached page stale. Called after a publish (or any content change) commits."""
     page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+# Sent when everything kept must go, not only what content changes reach: a release whose
+# templates or code may render pages differently (`manage.py renew_cached_pages`). Apps that
+# keep rendered HTML under tokens of their own (collection/story_body.py) listen.
+everything_renewed = Signal()
+
+
+def renew_everything():
+    new_generation()
+    everything_renewed.send(sender=None)
 
 
 def fragments_allowed(request):
