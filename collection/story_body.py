@@ -40,12 +40,9 @@ BODY_APPS = {"home", "collection", "illustrations", "wagtailmedia", "wagtailembe
 def _generation(request):
     if fragments._generation(request) is None:
         return None
-    cache = fragments._cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    from operations.page_cache import shared_token
+
+    return shared_token(fragments._cache(), GENERATION_KEY)
 
 
 def new_body_generation():

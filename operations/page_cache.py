@@ -125,12 +125,17 @@ def current_generation():
     Without a token nothing is read from or kept in the cache: a stand-in token shared by every
     failure could bring back entries kept during an earlier failure.
     """
-    cache = page_cache()
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        generation = cache.get(GENERATION_KEY)
-    return generation
+    return shared_token(page_cache(), GENERATION_KEY)
+
+
+def shared_token(cache, key):
+    """The token under `key`, made if missing (the first of racing workers to add it wins, so
+    every worker reads the same one)."""
+    token = cache.get(key)
+    if token is None:
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        token = cache.get(key)
+    return token
 
 
 def new_generation():

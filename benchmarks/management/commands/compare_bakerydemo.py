@@ -19,7 +19,6 @@ writes it to benchmarks/COMPARISON.md.
 
 import json
 import os
-import signal
 import socket
 import subprocess
 import time
@@ -88,8 +87,9 @@ def bakery_env(bench_dir):
     return env
 
 
-class BakeryServer:
-    """bakerydemo under gunicorn: 2 sync workers, gunicorn's defaults otherwise."""
+class BakeryServer(Server):
+    """bakerydemo under gunicorn: 2 sync workers, gunicorn's defaults otherwise (stopped as
+    our own server is)."""
 
     def __init__(self, checkout, bench_dir):
         with socket.socket() as probe:
@@ -113,14 +113,6 @@ class BakeryServer:
                 time.sleep(0.2)
         self.stop()
         raise CommandError("bakerydemo did not start; see /tmp/mtg-bench/gunicorn-bakerydemo.log")
-
-    def stop(self):
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
 
 
 def warm(base, path, header=None):
