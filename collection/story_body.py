@@ -1,4 +1,4 @@
-"""A story's rendered body, kept by what it was made from.
+"""A story's rendered body (with its hero figure and social card), kept by what it was made from.
 
 The body is the costliest part of a story page to render (its StreamField turned into blocks,
 its illustrations with their renditions and credits, its audio and video with transcripts in the
@@ -56,24 +56,24 @@ def _schedule():
 
 
 def kept_body(request, page, render):
-    """(html, kept): the body `render()` made for this live revision, or a fresh one.
-
-    `kept` says whether it came from the cache (the caller then skips the body's prefetches).
-    """
+    """What `render()` made of the story for this live revision (a dict of HTML and values), or
+    a fresh one. HTML comes back safe to print (it was rendered by the template engine)."""
     generation = _generation(request)
     if generation is None or not page.live_revision_id:
-        return render(), False
+        return render()
     language = translation.get_language() or settings.LANGUAGE_CODE
     key = (
         f"story-body:{generation}:{request.get_host()}:{language}:{page.pk}:{page.live_revision_id}"
     )
     cache = fragments._cache()
-    html = local_copies.get(cache, key)
-    if html is not local_copies.MISSING:
-        return mark_safe(html), True  # noqa: S308 (rendered by the template engine, so escaped)
-    html = render()
-    local_copies.set(cache, key, html, settings.FRAGMENT_CACHE_SECONDS)
-    return html, False
+    parts = local_copies.get(cache, key)
+    if parts is local_copies.MISSING:
+        parts = render()
+        local_copies.set(cache, key, parts, settings.FRAGMENT_CACHE_SECONDS)
+    return {
+        name: mark_safe(value) if isinstance(value, str) else value  # noqa: S308
+        for name, value in parts.items()
+    }
 
 
 def _is_page_child(model):

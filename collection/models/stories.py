@@ -164,21 +164,31 @@ class StoryPage(StoryMediaMixin, StoryReadingMixin, RoutablePageMixin, BasePage)
         return response
 
     def render_body(self, request):
-        """The body's blocks as HTML, each heading at its level in the page's outline."""
+        """What is kept of a story by revision (collection/story_body.py): its body's blocks as
+        HTML (each heading at its level in the page's outline), its hero figure, and the social
+        card the head shows."""
+        from ..social import social_image_for
+
         self.prefetch_body_illustrations()
         self.prefetch_body_media_texts()
-        return render_to_string(
-            "collection/includes/story_body.html", {"page": self}, request=request
-        )
+        return {
+            "body": render_to_string(
+                "collection/includes/story_body.html", {"page": self}, request=request
+            ),
+            "hero": render_to_string(
+                "collection/includes/story_hero.html", {"page": self}, request=request
+            ),
+            "social": social_image_for(self, request),
+        }
 
     def get_context(self, request, *args, **kwargs):
         from ..story_body import kept_body
 
         context = super().get_context(request, *args, **kwargs)
-        context["body_html"], kept = kept_body(request, self, lambda: self.render_body(request))
-        if kept:
-            # The head's social card and the hero still need the hero's renditions.
-            self.prefetch_hero_illustration()
+        parts = kept_body(request, self, lambda: self.render_body(request))
+        context["body_html"] = parts["body"]
+        context["hero_html"] = parts["hero"]
+        context["kept_social_image"] = parts["social"]
         self.theme_list(request)
         context["credits"] = self.credits(request)
         context.update(self.series_context(request))

@@ -154,23 +154,6 @@ class StoryReadingMixin:
             )
             prefetch_variant_renditions(uses)
 
-    def prefetch_hero_illustration(self):
-        """The hero's renditions (and the social card's) and its illustrator, for a page whose
-        body was kept and so did not prefetch its images with the hero's."""
-        if not self.hero_image_id or getattr(self, "_body_illustrations_prefetched", False):
-            return
-        from django.db.models import Prefetch, prefetch_related_objects
-
-        from illustrations.renditions import SOCIAL_SPEC, prefetch_variant_renditions
-
-        from .contributors import ContributorPage
-
-        image = self.hero_image
-        prefetch_related_objects(
-            [image], Prefetch("illustrator", queryset=ContributorPage.objects.only(*LINK_FIELDS))
-        )
-        prefetch_variant_renditions([(image, ("hero", SOCIAL_SPEC))])
-
     def credits(self, request=None):
         """The story's contributors with their roles, in order (worked out once per request).
 

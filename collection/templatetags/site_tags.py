@@ -15,8 +15,7 @@ from collection.blocks import clock_seconds
 from collection.embeds import embed_info as derive_embed_info
 from collection.embeds import provider_name as derive_provider_name
 from collection.locales import bcp47
-from illustrations.alt_text import alt_text_in
-from illustrations.renditions import SOCIAL_SPEC, filter_for
+from collection.social import MISSING, absolute_url, social_image_for
 
 register = template.Library()
 
@@ -24,36 +23,14 @@ register = template.Library()
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def page_illustration(page):
-    """The illustration that represents a page on cards and social shares, or None."""
-    if page is None:
-        return None
-    for name in ("listing_image", "hero_image", "cover_image", "portrait"):
-        if getattr(page, f"{name}_id", None):
-            return getattr(page, name)
-    return None
-
-
-def _absolute(request, url):
-    if url.startswith(("http://", "https://")) or request is None:
-        return url
-    return request.build_absolute_uri(url)
-
-
 @register.simple_tag(takes_context=True)
 def social_image(context, page):
-    """The page's illustration as a 1200x630 social card image: a dict, or None."""
-    image = page_illustration(page)
-    if image is None:
-        return None
-    # The same rendition the illustrations app pre-generates on upload and publish.
-    rendition = image.get_rendition(filter_for(SOCIAL_SPEC))
-    return {
-        "url": _absolute(context.get("request"), rendition.url),
-        "width": rendition.width,
-        "height": rendition.height,
-        "alt": alt_text_in(image)[0],
-    }
+    """The page's illustration as a 1200x630 social card image: a dict, or None. A story whose
+    body was kept brings the card it was kept with (collection/story_body.py)."""
+    kept = context.get("kept_social_image", MISSING)
+    if kept is not MISSING:
+        return kept
+    return social_image_for(page, context.get("request"))
 
 
 @register.simple_tag(takes_context=True)
@@ -156,7 +133,7 @@ def story_structured_data(page, request, image_url=None):
                 "name": episode["title"],
                 "associatedMedia": {
                     "@type": "MediaObject",
-                    "contentUrl": _absolute(request, audio.url),
+                    "contentUrl": absolute_url(request, audio.url),
                     "encodingFormat": audio.mime_type,
                     "duration": iso_duration(audio.duration),
                 },
@@ -173,7 +150,7 @@ def story_structured_data(page, request, image_url=None):
             data["thumbnailUrl"] = image_url
         if video["video"]:
             item = video["video"]
-            data["contentUrl"] = _absolute(request, item.url)
+            data["contentUrl"] = absolute_url(request, item.url)
             if item.duration:
                 data["duration"] = iso_duration(item.duration)
         else:
@@ -229,7 +206,7 @@ def page_structured_data(page, request, image_url=None):
             "potentialAction": {
                 "@type": "SearchAction",
                 # The search of the page's language (/cy/search/ under Welsh).
-                "target": _absolute(request, reverse("search")) + "?q={query}",
+                "target": absolute_url(request, reverse("search")) + "?q={query}",
                 "query-input": "required name=query",
             },
         }

@@ -182,3 +182,26 @@ def test_nothing_is_kept_without_fragments(client, content, renders, settings):
     read(client, story)
     read(client, story)
     assert renders == [story.pk, story.pk]
+
+
+def test_the_hero_and_social_card_are_kept_with_the_body(
+    client, content, renders, django_capture_on_commit_callbacks
+):
+    story = content.stories_up_to(1)[0]
+    fresh = read(client, story)
+    kept = read(client, story)
+    assert renders == [story.pk]
+
+    def head_and_hero(html):
+        og = html.split('property="og:image" content="', 1)[1].split('"', 1)[0]
+        return og, html.split('class="story__hero"', 1)[1].split("</figure>", 1)[0]
+
+    assert head_and_hero(kept) == head_and_hero(fresh)
+    # An edited hero shows at once, in the figure and the social card's alt text.
+    hero = story.hero_image
+    hero.description = "A clinic waiting room at dawn"
+    with django_capture_on_commit_callbacks(execute=True):
+        hero.save()
+    html = read(client, story)
+    assert 'alt="A clinic waiting room at dawn"' in html
+    assert 'property="og:image:alt" content="A clinic waiting room at dawn"' in html
