@@ -3,8 +3,6 @@
 from illustrations.alt_text import alt_text_in
 from illustrations.renditions import SOCIAL_SPEC, filter_for
 
-MISSING = object()
-
 
 def page_illustration(page):
     """The illustration that represents a page on cards and social shares, or None."""

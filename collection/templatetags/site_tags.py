@@ -15,9 +15,11 @@ from collection.blocks import clock_seconds
 from collection.embeds import embed_info as derive_embed_info
 from collection.embeds import provider_name as derive_provider_name
 from collection.locales import bcp47
-from collection.social import MISSING, absolute_url, social_image_for
+from collection.social import absolute_url, social_image_for
 
 register = template.Library()
+# A page whose social card was kept brings it in the context as `kept_social_image` (maybe None).
+_NOT_KEPT = object()
 
 # Escape the characters that could end a <script> element early inside JSON-LD.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -27,8 +29,8 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 def social_image(context, page):
     """The page's illustration as a 1200x630 social card image: a dict, or None. A story whose
     body was kept brings the card it was kept with (collection/story_body.py)."""
-    kept = context.get("kept_social_image", MISSING)
-    if kept is not MISSING:
+    kept = context.get("kept_social_image", _NOT_KEPT)
+    if kept is not _NOT_KEPT:
         return kept
     return social_image_for(page, context.get("request"))
 

@@ -9,8 +9,8 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation, TranslationSource
+from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslationSource
 
 from collection.models import StoryIndexPage, StoryPage
 from submissions import notifications
@@ -19,33 +19,19 @@ from submissions.models import StorySubmission
 from submissions.services import change_status, create_draft_story
 from tests import factories
 
+from .translation_helpers import locale
+from .translation_helpers import translate as translate_with_localize
+
 WELSH_CONSENT = "Rydych chi'n cytuno i ni gadw'ch stori'n ddiogel."
 URDU_CONSENT = "آپ اس بات سے متفق ہیں کہ ہم آپ کی کہانی محفوظ رکھیں۔"
 
 
-def locale(code):
-    return Locale.objects.get(language_code=code)
-
-
 def translate(obj, code, strings=None):
-    source, created = TranslationSource.get_or_create_from_instance(obj)
-    if not created:
-        source.update_from_db()
-    target = locale(code)
-    for segment in source.stringsegment_set.select_related("string", "context"):
-        if strings and segment.string.data in strings:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=target,
-                context=segment.context,
-                defaults={"data": strings[segment.string.data]},
-            )
-    translation_record, _ = source.translations.get_or_create(target_locale=target)
-    translation_record.save_target(publish=True)
-    translated = obj.get_translation(target)
-    if hasattr(translated, "specific"):
-        translated = translated.specific
-        translated.save_revision().publish()  # save_target publishes on commit
+    """Translate as the other language tests do; wagtail-localize publishes a page's translation
+    on commit, which never comes inside a test's transaction, so its revision is published here."""
+    translated = translate_with_localize(obj, code, strings)
+    if isinstance(translated, Page):
+        translated.save_revision().publish()
     return translated
 
 
