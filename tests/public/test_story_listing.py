@@ -1,6 +1,10 @@
 """/stories/: filters in the query string, pagination that keeps them, newest first."""
 
+import re
+
 import pytest
+from django.core.paginator import Paginator
+from django.template.loader import render_to_string
 
 from collection.models import StoryFormat
 
@@ -48,3 +52,16 @@ def test_unknown_filter_values_are_ignored_and_no_match_is_helpful(client, conte
     html = client.get("/stories/?format=video").content.decode()
     assert "No stories match those filters yet." in html
     assert "Clear filters" in html
+
+
+def test_pagination_links_the_ends_and_the_neighbours_not_every_page():
+    """A listing of many pages links the first and last page and two either side of the
+    current one (167 links for 2,000 stories made the bar unusable and the page twice as big)."""
+    page = Paginator(range(2000), 12).page(80)
+    html = render_to_string(
+        "collection/includes/pagination.html", {"page_obj": page, "query": "theme=consent"}
+    )
+    numbers = [int(n) for n in re.findall(r"page=(\d+)\"", html)]
+    assert numbers == [79, 1, 78, 79, 80, 81, 82, 167, 81]
+    assert html.count("pagination__gap") == 2
+    assert 'href="?theme=consent&amp;page=80" aria-current="page"' in html
