@@ -51,9 +51,10 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # Only this home page's language: every language's home lists its own stories.
+    def shown_ids(self):
+        """Ids of the stories (the featured one first, then the six newest) and the series
+        (six, by title) the page shows, in its own language only: every language's home lists
+        its own stories."""
         latest = StoryPage.objects.live().filter(own_language(), locale_id=self.locale_id)
         latest = latest.order_by("-first_published", "-pk")
         featured_id = None
@@ -68,18 +69,24 @@ class HomePage(BasePage):
         if featured_id is None and ids:
             featured_id = ids[0]
         ids = [featured_id] + [pk for pk in ids if pk != featured_id][:6] if featured_id else []
-        # The cards come whole from collection/cards.py, which loads card data only for the
-        # stories whose cards are not kept yet.
-        story_cards = cards.story_cards(request, ids, featured_first=True)
-        context["featured_story"] = story_cards[0] if story_cards else None
-        context["latest_stories"] = story_cards[1:]
         series_ids = (
             SeriesPage.objects.live()
             .filter(own_language(), locale_id=self.locale_id)
             .order_by("title")
             .values_list("pk", flat=True)[:6]
         )
-        context["series_cards"] = cards.series_cards(request, list(series_ids))
+        return {"stories": ids, "series": list(series_ids)}
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Which stories and series the page shows: kept until content changes
+        # (collection/fragments.py), so a kept home page reads no row to choose them.
+        shown = fragments.remember(request, "home-shown", self.pk, self.shown_ids)
+        ids = shown["stories"]
+        story_cards = cards.story_cards(request, ids, featured_first=True)
+        context["featured_story"] = story_cards[0] if story_cards else None
+        context["latest_stories"] = story_cards[1:]
+        context["series_cards"] = cards.series_cards(request, shown["series"])
         # Counting every theme's live stories scans the whole catalogue: kept until content
         # changes (collection/fragments.py; the key holds the language).
         context["themes"] = fragments.remember(

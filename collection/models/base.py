@@ -121,6 +121,13 @@ class BasePage(ShareCardPreviewMixin, Page):
         enqueue_site_renditions(used_object_ids(revision.as_object())[get_image_model()])
         return result
 
+    def __getstate__(self):
+        # The request a page was routed with is for that request alone: a page kept in a cache
+        # (the site root, with its Site) must not take it along, and cannot pickle it.
+        state = super().__getstate__()
+        state.pop("_routing_request", None)
+        return state
+
     def serve(self, request, *args, **kwargs):
         return self.add_cache_headers(super().serve(request, *args, **kwargs))
 
@@ -131,6 +138,8 @@ class BasePage(ShareCardPreviewMixin, Page):
         stories index on the way to a story) is kept per content generation
         (collection/fragments.py); the page asked for is always read afresh."""
         if not path_components:
+            # The site's root page is routed to directly (no parent sets this for it).
+            self._routing_request = request
             return super().route(request, path_components)
         from .. import fragments
 

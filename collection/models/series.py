@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.template.loader import render_to_string
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
@@ -96,8 +97,24 @@ class SeriesPage(BasePage):
         found = StoryPage.objects.only(*LINK_FIELDS).in_bulk(ids)
         return [found[pk] for pk in ids if pk in found]
 
+    def render_header(self, request):
+        """What is kept of a series by revision (collection/story_body.py): its introduction and
+        cover figure as HTML, and the social card the head shows."""
+        from wagtail.templatetags.wagtailcore_tags import richtext
+
+        from ..social import social_image_for
+
+        return {
+            "introduction": str(richtext(self.introduction)),
+            "cover": render_to_string(
+                "collection/includes/series_cover.html", {"page": self}, request=request
+            ),
+            "social": social_image_for(self, request),
+        }
+
     def get_context(self, request, *args, **kwargs):
         from .. import cards, fragments
+        from ..story_body import kept_body
 
         def story_list():
             stories = self.live_stories()
@@ -105,6 +122,10 @@ class SeriesPage(BasePage):
             return {"ids": [story.pk for story in stories], "start_url": start}
 
         context = super().get_context(request, *args, **kwargs)
+        parts = kept_body(request, self, lambda: self.render_header(request))
+        context["introduction_html"] = parts["introduction"]
+        context["cover_html"] = parts["cover"]
+        context["kept_social_image"] = parts["social"]
         # Which stories, in which order, and where part 1 is: kept until content changes.
         kept = fragments.remember(request, "series-stories", self.pk, story_list)
         context["story_count"] = len(kept["ids"])

@@ -205,3 +205,49 @@ def test_the_hero_and_social_card_are_kept_with_the_body(
     html = read(client, story)
     assert 'alt="A clinic waiting room at dawn"' in html
     assert 'property="og:image:alt" content="A clinic waiting room at dawn"' in html
+
+
+def test_a_series_keeps_its_introduction_cover_and_social_card_by_revision(
+    client, content, monkeypatch, django_capture_on_commit_callbacks
+):
+    """A series page's own parts (SeriesPage.render_header) are kept like a story's body: a
+    publish elsewhere keeps them, an edited cover or a new revision shows at once."""
+    from collection.models import SeriesPage
+
+    calls = []
+    original = SeriesPage.render_header
+    monkeypatch.setattr(
+        SeriesPage,
+        "render_header",
+        lambda self, request: calls.append(self.pk) or original(self, request),
+    )
+    series = content.series
+    series.introduction = "<p>Who the samples came from.</p>"
+    with django_capture_on_commit_callbacks(execute=True):
+        series.save_revision().publish()
+    content.stories_up_to(2)
+    fresh = read(client, series)
+    kept = read(client, series)
+    assert calls == [series.pk] and kept == fresh
+    assert "Who the samples came from." in kept
+
+    other = content.stories[1]
+    other.title = "Retitled elsewhere"
+    with django_capture_on_commit_callbacks(execute=True):
+        other.save_revision().publish()
+    assert "Retitled elsewhere" in read(client, series)
+    assert calls == [series.pk], "a publish elsewhere threw the series header away"
+
+    cover = series.cover_image
+    cover.description = "A map of sample origins"
+    with django_capture_on_commit_callbacks(execute=True):
+        cover.save()
+    html = read(client, series)
+    assert 'alt="A map of sample origins"' in html
+    assert 'property="og:image:alt" content="A map of sample origins"' in html
+
+    series = SeriesPage.objects.get(pk=series.pk)
+    series.introduction = "<p>A new introduction.</p>"
+    with django_capture_on_commit_callbacks(execute=True):
+        series.save_revision().publish()
+    assert "A new introduction." in read(client, series)

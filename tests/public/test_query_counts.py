@@ -66,7 +66,7 @@ LISTING_URLS = [
 
 
 def test_listing_pages_use_a_fixed_number_of_queries(
-    client, content, django_assert_max_num_queries
+    client, content, django_assert_max_num_queries, fragments
 ):
     grow(content, 5)
     few = {url: measured(client, url) for url in LISTING_URLS}
