@@ -56,11 +56,12 @@ def _schedule():
 
 
 def kept_body(request, page, render):
-    """What `render()` made of the story for this live revision (a dict of HTML and values), or
-    a fresh one. HTML comes back safe to print (it was rendered by the template engine)."""
+    """What `render()` made of the page for this live revision (a dict of HTML and values), or
+    a fresh one, with `kept_as`: the key it is kept under (None when nothing is kept). HTML comes
+    back safe to print (it was rendered by the template engine)."""
     generation = _generation(request)
     if generation is None or not page.live_revision_id:
-        return render()
+        return {**render(), "kept_as": None}
     language = translation.get_language() or settings.LANGUAGE_CODE
     key = (
         f"story-body:{generation}:{request.get_host()}:{language}:{page.pk}:{page.live_revision_id}"
@@ -70,10 +71,14 @@ def kept_body(request, page, render):
     if parts is local_copies.MISSING:
         parts = render()
         local_copies.set(cache, key, parts, settings.FRAGMENT_CACHE_SECONDS)
-    return {
+    kept = {
         name: mark_safe(value) if isinstance(value, str) else value  # noqa: S308
         for name, value in parts.items()
     }
+    # What the parts were kept under: a template may keep more of the page by it ({% keep %},
+    # collection/templatetags/kept.py), as it changes whenever the parts may.
+    kept["kept_as"] = key
+    return kept
 
 
 def _is_page_child(model):

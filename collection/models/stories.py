@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -189,10 +190,12 @@ class StoryPage(StoryMediaMixin, StoryReadingMixin, RoutablePageMixin, BasePage)
         context["body_html"] = parts["body"]
         context["hero_html"] = parts["hero"]
         context["kept_social_image"] = parts["social"]
-        self.theme_list(request)
-        context["credits"] = self.credits(request)
-        context.update(self.series_context(request))
-        context["related_cards"] = self.related_cards(request)
+        context["kept_as"] = parts["kept_as"]
+        # Worked out only when the template renders them: not at all when the story's content
+        # was kept whole ({% keep "story" %}).
+        context["credits"] = SimpleLazyObject(lambda: self.credits(request))
+        context["series_nav"] = SimpleLazyObject(lambda: self.series_context(request))
+        context["related_cards"] = SimpleLazyObject(lambda: self.related_cards(request))
         return context
 
 

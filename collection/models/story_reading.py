@@ -210,9 +210,12 @@ class StoryReadingMixin:
 
     def theme_list(self, request=None):
         """The story's themes (worked out once per request: the head, footer and related use
-        them), kept per content generation when a request is given."""
+        them), kept per content generation when a request is given or the story was routed to."""
         if not hasattr(self, "_themes_cache"):
             from .. import fragments
+
+            # A template asks without the request: the one the story was routed with.
+            request = request or getattr(self, "_routing_request", None)
 
             self._themes_cache = fragments.remember(
                 request, "story-themes", self.pk, self._localized_themes

@@ -337,3 +337,18 @@ def test_a_sub_page_leads_to_the_same_sub_page_of_each_translation(client, site_
     assert alternates(document)["cy"] == ORIGIN + welsh.url + "transcript/"
     sitemap = client.get("/sitemap.xml").content.decode()
     assert f'hreflang="cy" href="{ORIGIN}{welsh.url}transcript/"' in sitemap
+
+
+def test_a_kept_header_keeps_each_readers_filters_in_the_language_links(
+    client, welsh_site, settings, clear_caches
+):
+    """The site header is kept whole until content changes ({% keep %}): by the full address,
+    so one reader's filters never show in another's language links."""
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    welsh = welsh_site["stories"].url
+    for _ in range(2):
+        first = client.get(f"{welsh}?format=podcast").content.decode()
+        second = client.get(f"{welsh}?format=video").content.decode()
+        assert 'href="/stories/?format=podcast"' in first
+        assert 'href="/stories/?format=video"' in second
+        assert 'href="/stories/?format=podcast"' not in second
