@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -83,16 +84,24 @@ class HomePage(BasePage):
         # (collection/fragments.py), so a kept home page reads no row to choose them.
         shown = fragments.remember(request, "home-shown", self.pk, self.shown_ids)
         ids = shown["stories"]
-        story_cards = cards.story_cards(request, ids, featured_first=True)
-        context["featured_story"] = story_cards[0] if story_cards else None
-        context["latest_stories"] = story_cards[1:]
-        context["series_cards"] = cards.series_cards(request, shown["series"])
+        # The cards and theme counts are made only when rendered: not when the page's content
+        # was kept whole ({% keep %}, collection/templatetags/kept.py).
+        story_cards = SimpleLazyObject(lambda: cards.story_cards(request, ids, featured_first=True))
+        context["featured_story"] = SimpleLazyObject(
+            lambda: story_cards[0] if len(story_cards) else ""
+        )
+        context["latest_stories"] = SimpleLazyObject(lambda: story_cards[1:])
+        context["series_cards"] = SimpleLazyObject(
+            lambda: cards.series_cards(request, shown["series"])
+        )
         # Counting every theme's live stories scans the whole catalogue: kept until content
         # changes (collection/fragments.py; the key holds the language).
-        context["themes"] = fragments.remember(
-            request, "themes-with-counts", "home", lambda: theme_counts(self.locale_id)
+        context["themes"] = SimpleLazyObject(
+            lambda: fragments.remember(
+                request, "themes-with-counts", "home", lambda: theme_counts(self.locale_id)
+            )
         )
-        context.update(more_in_default_language(self, request, len(story_cards)))
+        context.update(more_in_default_language(self, request, len(ids)))
         return context
 
 

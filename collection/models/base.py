@@ -134,9 +134,8 @@ class BasePage(ShareCardPreviewMixin, Page):
     def route(self, request, path_components):
         """Find the child page in one query where Wagtail's default takes two (the page, then
         its specific type), by remembering each child's type from the first time it was
-        routed to. A child the request only passes through on the way to another page (the
-        stories index on the way to a story) is kept per content generation
-        (collection/fragments.py); the page asked for is always read afresh."""
+        routed to. The child is kept per content generation (collection/fragments.py): saving
+        or publishing any page starts a new one, so a kept page is its row as it is now."""
         if not path_components:
             # The site's root page is routed to directly (no parent sets this for it).
             self._routing_request = request
@@ -144,12 +143,8 @@ class BasePage(ShareCardPreviewMixin, Page):
         from .. import fragments
 
         slug, *remaining = path_components
-        if remaining:
-            child = fragments.remember(
-                request, "route-through", f"{self.pk}:{slug}", lambda: self._child(slug)
-            )
-        else:
-            child = self._child(slug)
+        name = "route-through" if remaining else "route-to"
+        child = fragments.remember(request, name, f"{self.pk}:{slug}", lambda: self._child(slug))
         if child is None:
             child = self._child_in_other_language(slug)
             if child is None:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
@@ -44,14 +45,19 @@ class SeriesIndexPage(BasePage):
         from .. import cards
         from ..listings import own_language
 
-        ids = (
-            SeriesPage.objects.child_of(self)
-            .live()
-            .filter(own_language())
-            .order_by("title")
-            .values_list("pk", flat=True)
+        def series_ids():
+            return list(
+                SeriesPage.objects.child_of(self)
+                .live()
+                .filter(own_language())
+                .order_by("title")
+                .values_list("pk", flat=True)
+            )
+
+        # Made only when rendered: not when the page's content was kept whole ({% keep %}).
+        context["series_cards"] = SimpleLazyObject(
+            lambda: cards.series_cards(request, series_ids(), heading_level=2)
         )
-        context["series_cards"] = cards.series_cards(request, list(ids), heading_level=2)
         return context
 
 
@@ -125,12 +131,14 @@ class SeriesPage(BasePage):
         parts = kept_body(request, self, lambda: self.render_header(request))
         context["introduction_html"] = parts["introduction"]
         context["cover_html"] = parts["cover"]
+        context["kept_as"] = parts["kept_as"]
         context["kept_social_image"] = parts["social"]
         # Which stories, in which order, and where part 1 is: kept until content changes.
         kept = fragments.remember(request, "series-stories", self.pk, story_list)
         context["story_count"] = len(kept["ids"])
         context["start_url"] = kept["start_url"]
-        context["story_cards"] = cards.story_cards(request, kept["ids"])
+        # Made only when rendered: not when the series' content was kept whole ({% keep %}).
+        context["story_cards"] = SimpleLazyObject(lambda: cards.story_cards(request, kept["ids"]))
         return context
 
 

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
@@ -120,16 +121,24 @@ class StoryIndexPage(BasePage):
 
     def route(self, request, path_components):
         """Find a story by its slug in one query (Wagtail's default loads the page and then its
-        specific type: two)."""
+        specific type: two), kept until content changes like every fragment
+        (collection/fragments.py): saving or publishing any page starts a new generation, so a
+        kept story is the row as it is now. A slug that finds nothing keeps nothing."""
         if path_components:
+            from .. import fragments
+
             slug, *remaining = path_components
-            # With the hero illustration, which the head (social image) needs.
-            story = (
-                StoryPage.objects.child_of(self)
-                .filter(slug=slug)
-                .select_related("hero_image")
-                .first()
-            )
+
+            def load():
+                # With the hero illustration, which the head (social image) needs.
+                return (
+                    StoryPage.objects.child_of(self)
+                    .filter(slug=slug)
+                    .select_related("hero_image")
+                    .first()
+                )
+
+            story = fragments.remember(request, "route-to", f"{self.pk}:{slug}", load)
             if story is not None:
                 story._cached_parent_obj = self  # as Wagtail does: saves a query for the parent
                 story._routing_request = request  # see BasePage.get_view_restrictions
@@ -195,7 +204,8 @@ class StoryIndexPage(BasePage):
         context.update(
             {
                 "stories": stories_page,
-                "story_cards": cards.story_cards(request, page_ids),
+                # Made only when rendered: not when the listing was kept whole ({% keep %}).
+                "story_cards": SimpleLazyObject(lambda: cards.story_cards(request, page_ids)),
                 "paginator": paginator,
                 "filters": filters,
                 "active_filters": active,

@@ -30,7 +30,7 @@ class KeepNode(template.Node):
     def render(self, context):
         request = context.get("request")
         parts = [part.resolve(context, ignore_failures=True) for part in self.parts]
-        if request is None or any(part is None or part == "" for part in parts):
+        if request is None or any(part is None for part in parts):
             return self.nodelist.render(context)
 
         def render():

@@ -73,3 +73,23 @@ def test_a_request_without_a_page_keeps_nothing(client, content, kept):
     for number in range(5):
         assert client.get(f"/no-such-page-{number}/").status_code == 404
     assert len(local_copies.local_copies.entries) == before
+
+
+def test_a_kept_route_follows_drafts_and_unpublishing(
+    client, content, kept, django_capture_on_commit_callbacks
+):
+    """The page a slug routes to is kept per content generation: a saved draft never shows, an
+    unpublished story is gone on the next request, a republished one is back."""
+    story = content.stories_up_to(2)[0]
+    assert client.get(story.url).status_code == 200
+    story.title = "A draft title nobody should see"
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision()
+    html = client.get(story.url).content.decode()
+    assert "A draft title nobody should see" not in html and "Story number 0" in html
+    with django_capture_on_commit_callbacks(execute=True):
+        story.unpublish()
+    assert client.get(story.url).status_code == 404
+    with django_capture_on_commit_callbacks(execute=True):
+        story.get_latest_revision().publish()
+    assert "A draft title nobody should see" in client.get(story.url).content.decode()
