@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from . import fragments
+from .models.base import LINK_FIELDS
 
 
 def _render(request, story, heading_level, featured):
@@ -21,9 +22,28 @@ def _render(request, story, heading_level, featured):
     )
 
 
+# What a story card reads of the story (collection/includes/story_card.html): its link, format,
+# words and date. The rest of a page row (about thirty columns, the body among them) stays unread.
+CARD_FIELDS = (*LINK_FIELDS, "format", "summary", "listing_summary", "first_published")
+
+
+def _hero_fields():
+    """The hero illustration's own columns (its figure and credit read most of them) and its
+    illustrator's link."""
+    from wagtail.images import get_image_model
+
+    image_fields = [
+        f"hero_image__{field.attname}"
+        for field in get_image_model()._meta.concrete_fields
+        if field.attname != "illustrator_id"
+    ]
+    illustrator = [f"hero_image__illustrator__{name}" for name in LINK_FIELDS]
+    return (*image_fields, *illustrator)
+
+
 def load_cards(story_ids, featured_id=None):
-    """The live stories with these ids by id, with only what a card shows: no StreamField
-    body, and the renditions of the one variant each card draws (the featured card's hero,
+    """The live stories with these ids by id, with only what a card shows (CARD_FIELDS, the
+    hero and its illustrator's link), and the renditions of the one variant each card draws (the featured card's hero,
     the others' card crop), in a fixed number of queries however many cards there are."""
     from illustrations.renditions import prefetch_variant_renditions
 
@@ -33,7 +53,7 @@ def load_cards(story_ids, featured_id=None):
     stories = with_card_contributors(
         StoryPage.objects.live()
         .filter(pk__in=story_ids)
-        .defer_streamfields()
+        .only(*CARD_FIELDS, *_hero_fields())
         .select_related("hero_image", "hero_image__illustrator")
     ).in_bulk()
     prefetch_variant_renditions(
