@@ -43,8 +43,9 @@ def _hero_fields():
 
 def load_cards(story_ids, featured_id=None):
     """The live stories with these ids by id, with only what a card shows (CARD_FIELDS, the
-    hero and its illustrator's link), and the renditions of the one variant each card draws (the featured card's hero,
-    the others' card crop), in a fixed number of queries however many cards there are."""
+    hero and its illustrator's link), and the renditions of the one variant each card draws
+    (the featured card's hero, the others' card crop), in a fixed number of queries however
+    many cards there are."""
     from illustrations.renditions import prefetch_variant_renditions
 
     from .models.stories import StoryPage

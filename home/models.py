@@ -3,7 +3,16 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+)
+from django.db.models.functions import Coalesce
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
@@ -57,19 +66,17 @@ class HomePage(BasePage):
         (six, by title) the page shows, in its own language only: every language's home lists
         its own stories."""
         latest = StoryPage.objects.live().filter(own_language(), locale_id=self.locale_id)
-        latest = latest.order_by("-first_published", "-pk")
-        featured_id = None
+        order = ("-first_published", "-pk")
         if self.featured_story_id:
             # The featured story as chosen in the source language, in this page's language
-            # (a translated home page keeps the English story it was copied with).
+            # (a translated home page keeps the English story it was copied with), first.
             chosen = StoryPage.objects.filter(pk=self.featured_story_id).values("translation_key")
-            featured_id = latest.filter(translation_key__in=chosen).values_list("pk", flat=True)
-            featured_id = featured_id.first()
-        # The newest seven are enough for the featured story and six more.
-        ids = list(latest.values_list("pk", flat=True)[:7])
-        if featured_id is None and ids:
-            featured_id = ids[0]
-        ids = [featured_id] + [pk for pk in ids if pk != featured_id][:6] if featured_id else []
+            featured = ExpressionWrapper(Q(translation_key__in=chosen), output_field=BooleanField())
+            latest = latest.annotate(featured=featured)
+            order = ("-featured", *order)
+        # One query: the featured story (when it is live here) and the newest after it; seven
+        # are enough for the featured story and six more.
+        ids = list(latest.order_by(*order).values_list("pk", flat=True)[:7])
         series_ids = (
             SeriesPage.objects.live()
             .filter(own_language(), locale_id=self.locale_id)
@@ -114,15 +121,19 @@ def theme_counts(locale_id):
     links = StoryPage.themes.through.objects.filter(
         storypage__live=True, storypage__locale_id=locale_id, storypage__alias_of__isnull=True
     )
-    counts = dict(
-        links.values("theme__translation_key")
+    # One query: each theme with its count as a subquery (a few themes, each counted by key).
+    counted = (
+        links.filter(theme__translation_key=OuterRef("translation_key"))
+        .order_by()
+        .values("theme__translation_key")
         .annotate(count=Count("storypage_id", distinct=True))
-        .values_list("theme__translation_key", "count")
+        .values("count")
     )
-    themes = list(Theme.objects.filter(locale_id=locale_id, translation_key__in=list(counts)))
-    for theme in themes:
-        theme.story_count = counts[theme.translation_key]
-    return themes
+    return list(
+        Theme.objects.filter(locale_id=locale_id)
+        .annotate(story_count=Coalesce(Subquery(counted, output_field=IntegerField()), 0))
+        .filter(story_count__gt=0)
+    )
 
 
 @register_snippet

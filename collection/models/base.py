@@ -27,6 +27,17 @@ _child_types = {}
 LINK_FIELDS = ("title", "live", "url_path", "path", "depth", "locale_id")
 
 
+def _shown_images(model):
+    """The illustrations a page of this type shows in its head or header (its social card, hero,
+    cover or portrait) with their illustrators (the credit line): read with the page itself."""
+    names = [
+        name
+        for name in ("listing_image", "hero_image", "cover_image", "portrait")
+        if any(field.name == name for field in model._meta.concrete_fields)
+    ]
+    return [*names, *(f"{name}__illustrator" for name in names)]
+
+
 class BasePage(ShareCardPreviewMixin, Page):
     """Shared fields for search engines, social cards and listings; a "Share card" preview
     mode beside the page preview (see share_card.py)."""
@@ -169,7 +180,12 @@ class BasePage(ShareCardPreviewMixin, Page):
                 model = None
                 _child_types.pop((self.pk, slug), None)
             if model is not None:
-                child = model.objects.child_of(self).filter(slug=slug).first()
+                child = (
+                    model.objects.child_of(self)
+                    .filter(slug=slug)
+                    .select_related(*_shown_images(model))
+                    .first()
+                )
                 if child is not None:
                     return child
         child = self.get_children().filter(slug=slug).first()

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Window
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -175,6 +175,16 @@ class StoryIndexPage(BasePage):
             # Only ids are paged through: the cards come whole from collection/cards.py, which
             # loads card data for just the stories whose cards are not kept yet.
             ids = stories.order_by("-first_published", "-pk").values_list("pk", flat=True)
+            # One query for the page and the total (a window count over the filtered stories);
+            # a page past the end asks again for the last one.
+            start = (asked - 1) * STORIES_PER_PAGE
+            rows = list(
+                ids.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
+                    start : start + STORIES_PER_PAGE
+                ]
+            )
+            if rows:
+                return rows[0][1], asked, [pk for pk, _ in rows]
             paginator = Paginator(ids, STORIES_PER_PAGE)
             page = paginator.get_page(asked)
             return paginator.count, page.number, list(page.object_list)

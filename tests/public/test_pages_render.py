@@ -1,5 +1,7 @@
 """Every public page type renders for a visitor, with the parts readers need."""
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +75,31 @@ def test_not_found_page_is_in_the_site_design(client, content):
     html = response.content.decode()
     assert "We could not find that page" in html
     assert 'class="skip-link"' in html
+
+
+@pytest.mark.parametrize("kept", [False, True])
+def test_home_features_the_chosen_story_then_the_newest_and_counts_themes(
+    client, content, site_tree, settings, clear_caches, kept, django_capture_on_commit_callbacks
+):
+    settings.FRAGMENT_CACHE_SECONDS = 300 if kept else 0
+    stories = content.stories_up_to(9)
+    home = site_tree["home"]
+    html = client.get("/").content.decode()
+    featured = html.split('class="home-featured"', 1)[1].split("</section>", 1)[0]
+    assert f">{stories[-1].title}</a>" in featured  # none chosen: the newest
+
+    home.featured_story = stories[0]  # the oldest
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()
+    html = client.get("/").content.decode()
+    featured, rest = html.split('class="home-featured"', 1)[1].split("</section>", 1)
+    latest = rest.split('id="latest-heading"', 1)[1].split("</section>", 1)[0]
+    assert f">{stories[0].title}</a>" in featured
+    shown = [story.title for story in reversed(stories) if f">{story.title}</a>" in latest]
+    assert shown == [story.title for story in reversed(stories[3:])]
+    # Every theme with its live stories, counted (content gives themes 1, 2, 3 in turn).
+    themes = html.split('id="themes-heading"', 1)[1].split("</section>", 1)[0]
+    for name, count in (("Consent", 9), ("Genomics", 6), ("Data sovereignty", 3)):
+        assert re.search(
+            rf"{name}</span> <span class=\"theme-link__count\">{count} stories", themes
+        )
