@@ -158,55 +158,65 @@ class StoryReadingMixin:
         """The story's contributors with their roles, in order (worked out once per request).
 
         Each is a `Credit` whose contributor carries only their name and addresses (none for a
-        contributor whose page is not live). The names and addresses are kept per content
-        generation (collection/fragments.py), since the same people are credited on many
-        stories; a preview reads the draft's own credits and keeps nothing.
+        contributor whose page is not live), naming their page in this story's language where
+        one is live. Kept per content generation (collection/fragments.py); a preview reads the
+        draft's own credits and keeps nothing.
         """
         if not hasattr(self, "_credits_cache"):
             from .. import fragments
-            from .contributors import ContributorPage
 
-            rows = fragments.remember(
-                request,
-                "story-credit-rows",
-                self.pk,
-                lambda: [
-                    (credit.contributor_id, credit.role)
-                    for credit in self.story_contributors.all().order_by("sort_order")
-                ],
+            self._credits_cache = fragments.remember(
+                request, "story-credits", self.pk, lambda: self._read_credits(request)
             )
-
-            locale_id = self.locale_id
-
-            def links(ids):
-                # Each credited page with its translations (one query): the credit names and
-                # links the contributor's page in this story's language where one is live.
-                keys = ContributorPage.objects.filter(pk__in=ids).values("translation_key")
-                people = ContributorPage.objects.filter(translation_key__in=keys).only(
-                    *LINK_FIELDS, "translation_key", "alias_of_id"
-                )
-                people = list(people)
-                local = {
-                    person.translation_key: person
-                    for person in people
-                    if person.locale_id == locale_id and person.live and not person.alias_of_id
-                }
-                found = {}
-                for person in people:
-                    if person.pk not in ids:
-                        continue
-                    shown = local.get(person.translation_key, person)
-                    found[person.pk] = contributor_link(shown, request, locale_id)
-                return found
-
-            # Kept per language (collection/fragments.py): a page is served only in its own.
-            found = fragments.remember_many(
-                request, "contributor-link", [pk for pk, _ in rows], links
-            )
-            self._credits_cache = [
-                Credit(contributor=found[pk], role=role) for pk, role in rows if pk in found
-            ]
         return self._credits_cache
+
+    def _read_credits(self, request):
+        from django.db.models import OuterRef, QuerySet, Subquery
+
+        from .contributors import ContributorPage
+
+        credited = self.story_contributors.all().order_by("sort_order")
+        locale_id = self.locale_id
+        if not isinstance(credited, QuerySet):
+            # A preview's unsaved credits (modelcluster keeps them in memory).
+            rows = [(credit, None) for credit in credited]
+        else:
+            # One query: each credit with its contributor's link fields and the id of their
+            # live page in this story's language (the same page for most stories).
+            local = ContributorPage.objects.filter(
+                translation_key=OuterRef("contributor__translation_key"),
+                locale_id=locale_id,
+                live=True,
+                alias_of__isnull=True,
+            ).values("pk")[:1]
+            fields = (*LINK_FIELDS, "translation_key", "alias_of_id")
+            credited = (
+                credited.select_related("contributor")
+                .only("role", "sort_order", "story_id", *(f"contributor__{f}" for f in fields))
+                .annotate(local_id=Subquery(local))
+            )
+            rows = [(credit, credit.local_id) for credit in credited]
+        # A translated story may credit pages of its source language: their translations here,
+        # in a second query only then.
+        elsewhere = {
+            local_id for credit, local_id in rows if local_id and local_id != credit.contributor_id
+        }
+        translations = (
+            ContributorPage.objects.only(*LINK_FIELDS, "translation_key", "alias_of_id").in_bulk(
+                elsewhere
+            )
+            if elsewhere
+            else {}
+        )
+        return [
+            Credit(
+                contributor=contributor_link(
+                    translations.get(local_id, credit.contributor), request, locale_id
+                ),
+                role=credit.role,
+            )
+            for credit, local_id in rows
+        ]
 
     def theme_list(self, request=None):
         """The story's themes (worked out once per request: the head, footer and related use
@@ -286,7 +296,7 @@ class StoryReadingMixin:
         )
 
     def _series_context(self, request):
-        from ..listings import series_story_ids
+        from ..listings import series_story_links
         from .series import SeriesStory
         from .stories import StoryPage
 
@@ -305,19 +315,24 @@ class StoryReadingMixin:
         if not membership:
             return {}
         series = membership.series
-        ids = series_story_ids(series)
+        # The series' live stories with their titles and addresses (one query, whatever its
+        # length): the position, the length and the two neighbours come from it.
+        stories = series_story_links(series)
+        ids = [pk for pk, _title, _url_path in stories]
 
         def link(page):
             return {"title": page.title, "url": page.get_url(request)} if page else None
 
+        def story_link(index):
+            if not 0 <= index < len(stories):
+                return None
+            pk, title, url_path = stories[index]
+            return link(StoryPage(pk=pk, title=title, url_path=url_path))
+
         context = {"series": link(series), "series_length": len(ids)}
         if self.pk in ids:
             position = ids.index(self.pk)
-            previous_id = ids[position - 1] if position > 0 else None
-            next_id = ids[position + 1] if position + 1 < len(ids) else None
-            wanted = [pk for pk in (previous_id, next_id) if pk is not None]
-            neighbours = StoryPage.objects.only(*LINK_FIELDS).in_bulk(wanted) if wanted else {}
             context["series_position"] = position + 1
-            context["series_previous"] = link(neighbours.get(previous_id))
-            context["series_next"] = link(neighbours.get(next_id))
+            context["series_previous"] = story_link(position - 1)
+            context["series_next"] = story_link(position + 1)
         return context

@@ -91,6 +91,7 @@ def test_unpublishing_a_story_closes_the_gap_in_its_series(
     navigation = html.split('id="series-nav-heading"', 1)[1]
     assert "Story number 1" not in navigation
     assert "Story number 2" in navigation
+    assert f'<a href="{last.url}" rel="next">' in navigation
     assert "part 1 of 2" in html
     assert client.get(middle.url).status_code == 404
 
