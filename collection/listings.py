@@ -56,34 +56,6 @@ def series_story_ids(series):
     return list(dict.fromkeys(pk for pk in ids if pk is not None))
 
 
-def series_story_links(series):
-    """(id, title, url_path) of the live stories of `series` in its own locale, in the series'
-    order: what its navigation links to, in one query."""
-    from .models.series import SeriesStory
-    from .models.stories import StoryPage
-
-    local = (
-        StoryPage.objects.live()
-        .filter(locale_id=series.locale_id, translation_key=OuterRef("story__translation_key"))
-        .filter(own_language())
-    )
-    rows = (
-        SeriesStory.objects.filter(series_id=series.pk)
-        .order_by("sort_order", "pk")
-        .annotate(
-            local_id=Subquery(local.values("pk")[:1]),
-            local_title=Subquery(local.values("title")[:1]),
-            local_url_path=Subquery(local.values("url_path")[:1]),
-        )
-        .values_list("local_id", "local_title", "local_url_path")
-    )
-    seen = {}
-    for pk, title, url_path in rows:
-        if pk is not None and pk not in seen:
-            seen[pk] = (pk, title, url_path)
-    return list(seen.values())
-
-
 def live_story_count():
     """An annotation for series querysets: how many live stories in the series' own locale it
     lists (one subquery, whatever the number of series)."""

@@ -161,7 +161,7 @@ class StoryIndexPage(BasePage):
         requested = request.GET.get("page", "1")
         # Any page number the reader asks for is shown as the nearest real page; what is kept
         # is keyed by the number asked for (bounded, so made-up numbers fill no cache).
-        asked = min(int(requested), 10_000) if requested.isdigit() else 1
+        asked = min(max(int(requested), 1), 10_000) if requested.isdigit() else 1
 
         def page_of_ids():
             # This index's children are in its own language (bar placeholder aliases).

@@ -296,7 +296,7 @@ class StoryReadingMixin:
         )
 
     def _series_context(self, request):
-        from ..listings import series_story_links
+        from ..listings import series_story_ids
         from .series import SeriesStory
         from .stories import StoryPage
 
@@ -315,24 +315,19 @@ class StoryReadingMixin:
         if not membership:
             return {}
         series = membership.series
-        # The series' live stories with their titles and addresses (one query, whatever its
-        # length): the position, the length and the two neighbours come from it.
-        stories = series_story_links(series)
-        ids = [pk for pk, _title, _url_path in stories]
+        ids = series_story_ids(series)
 
         def link(page):
             return {"title": page.title, "url": page.get_url(request)} if page else None
 
-        def story_link(index):
-            if not 0 <= index < len(stories):
-                return None
-            pk, title, url_path = stories[index]
-            return link(StoryPage(pk=pk, title=title, url_path=url_path))
-
         context = {"series": link(series), "series_length": len(ids)}
         if self.pk in ids:
             position = ids.index(self.pk)
+            previous_id = ids[position - 1] if position > 0 else None
+            next_id = ids[position + 1] if position + 1 < len(ids) else None
+            wanted = [pk for pk in (previous_id, next_id) if pk is not None]
+            neighbours = StoryPage.objects.only(*LINK_FIELDS).in_bulk(wanted) if wanted else {}
             context["series_position"] = position + 1
-            context["series_previous"] = story_link(position - 1)
-            context["series_next"] = story_link(position + 1)
+            context["series_previous"] = link(neighbours.get(previous_id))
+            context["series_next"] = link(neighbours.get(next_id))
         return context

@@ -46,6 +46,7 @@ from django import template
 from wagtail.images.models import SourceImageIOError
 
 from ..alt_text import alt_text_in, caption_in, content_language
+from ..figure_html import credit_html, figure_html
 from ..renditions import (
     HEADROOM,
     MODERN_FORMATS,
@@ -97,8 +98,15 @@ def credit_context(image, request=None):
     }
 
 
-@register.inclusion_tag("illustrations/includes/illustration.html", takes_context=True)
-def illustration(
+@register.simple_tag(takes_context=True)
+def illustration(context, image, **options):
+    """Render `image` as a figure with responsive sources, its alt text and its credit
+    (options: variant, alt, caption, decorative, loading, credit, sizes; see figure_values).
+    Built as a string (illustrations/figure_html.py): dozens are drawn on a listing."""
+    return figure_html(figure_values(context, image, **options))
+
+
+def figure_values(
     context,
     image,
     variant="wide",
@@ -109,7 +117,7 @@ def illustration(
     credit=True,
     sizes=None,
 ):
-    """Render `image` as a figure with responsive sources, its alt text and its credit."""
+    """What a figure shows of `image`: its sources, fallback, alt text, caption and credit."""
     if not image:
         return {"image": None}
     spec = get_variant(variant)
@@ -184,12 +192,12 @@ def illustration_social_url(context, image):
     return request.build_absolute_uri(url) if request is not None else url
 
 
-@register.inclusion_tag("illustrations/includes/credit.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def illustration_credit(context, image):
     """Just the credit line ("Illustration: <name>, <licence>"), e.g. for a credits list."""
     if not image or not image.credit_name:
-        return {"credit": None}
-    return {"credit": credit_context(image, context.get("request"))}
+        return ""
+    return credit_html(credit_context(image, context.get("request")))
 
 
 @register.inclusion_tag("illustrations/includes/portfolio.html", takes_context=True)

@@ -38,6 +38,19 @@ def read(client, story):
     return response.content.decode()
 
 
+def redescribe(image, text, capture_on_commit):
+    """An editor changes an image's description (its alt text) and saves it."""
+    image.description = text
+    with capture_on_commit(execute=True):
+        image.save()
+
+
+def assert_figure_and_card_read(html, alt):
+    """The figure and the social card's alt text both say `alt`."""
+    assert f'alt="{alt}"' in html
+    assert f'property="og:image:alt" content="{alt}"' in html
+
+
 def test_publishing_another_story_keeps_the_body(
     client, content, renders, django_capture_on_commit_callbacks
 ):
@@ -198,13 +211,10 @@ def test_the_hero_and_social_card_are_kept_with_the_body(
 
     assert head_and_hero(kept) == head_and_hero(fresh)
     # An edited hero shows at once, in the figure and the social card's alt text.
-    hero = story.hero_image
-    hero.description = "A clinic waiting room at dawn"
-    with django_capture_on_commit_callbacks(execute=True):
-        hero.save()
-    html = read(client, story)
-    assert 'alt="A clinic waiting room at dawn"' in html
-    assert 'property="og:image:alt" content="A clinic waiting room at dawn"' in html
+    redescribe(
+        story.hero_image, "A clinic waiting room at dawn", django_capture_on_commit_callbacks
+    )
+    assert_figure_and_card_read(read(client, story), "A clinic waiting room at dawn")
 
 
 def test_a_series_keeps_its_introduction_cover_and_social_card_by_revision(
@@ -238,13 +248,8 @@ def test_a_series_keeps_its_introduction_cover_and_social_card_by_revision(
     assert "Retitled elsewhere" in read(client, series)
     assert calls == [series.pk], "a publish elsewhere threw the series header away"
 
-    cover = series.cover_image
-    cover.description = "A map of sample origins"
-    with django_capture_on_commit_callbacks(execute=True):
-        cover.save()
-    html = read(client, series)
-    assert 'alt="A map of sample origins"' in html
-    assert 'property="og:image:alt" content="A map of sample origins"' in html
+    redescribe(series.cover_image, "A map of sample origins", django_capture_on_commit_callbacks)
+    assert_figure_and_card_read(read(client, series), "A map of sample origins")
 
     series = SeriesPage.objects.get(pk=series.pk)
     series.introduction = "<p>A new introduction.</p>"
