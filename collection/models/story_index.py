@@ -53,7 +53,7 @@ def with_card_contributors(queryset):
             "story_contributors",
             queryset=StoryContributor.objects.select_related("contributor")
             .only("story_id", "sort_order", "role", "contributor__title")
-            .order_by("sort_order"),
+            .order_by("sort_order", "pk"),
         ),
     )
 

@@ -191,7 +191,8 @@ class StoryReadingMixin:
             ).values("pk")[:1]
             fields = (*LINK_FIELDS, "translation_key", "alias_of_id")
             credited = (
-                credited.select_related("contributor")
+                credited.order_by("sort_order", "pk")  # rows added without an order: as added
+                .select_related("contributor")
                 .only("role", "sort_order", "story_id", *(f"contributor__{f}" for f in fields))
                 .annotate(local_id=Subquery(local))
             )

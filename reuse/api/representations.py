@@ -65,7 +65,9 @@ def with_story_data(queryset):
         "themes",
         Prefetch(
             "story_contributors",
-            queryset=StoryContributor.objects.select_related("contributor").order_by("sort_order"),
+            queryset=StoryContributor.objects.select_related("contributor").order_by(
+                "sort_order", "pk"
+            ),
         ),
         Prefetch("series_memberships", queryset=SeriesStory.objects.select_related("series")),
     )

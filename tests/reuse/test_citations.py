@@ -24,7 +24,7 @@ def story(content):
 
 
 def names(story):
-    credits = list(story.story_contributors.order_by("sort_order"))
+    credits = list(story.story_contributors.order_by("sort_order", "pk"))
     return [c.contributor.title for c in credits if c.role != "illustrator"]
 
 
