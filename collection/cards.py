@@ -10,8 +10,9 @@ all in one go with their card data, so a listing's queries stay the same however
 
 from django.template.defaultfilters import date
 from django.template.loader import render_to_string
-from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
+
+from illustrations.figure_html import escape_value as _e
 
 from . import fragments
 from .models.base import LINK_FIELDS
@@ -42,7 +43,7 @@ def card_html(request, story, heading_level=3, featured=False):
         f"  {figure}\n"
         '  <div class="story-card__text">\n'
         f'    <p class="story-card__format format-label format-label--{_e(story.format)}">'
-        f"{_e(story.get_format_display())}</p>\n"
+        f"{_e(_format_label(story.format))}</p>\n"
         f'    <h{level} class="story-card__title"><a href="{_e(story.get_url(request))}">'
         f"{_e(story.title)}</a></h{level}>\n"
         f'    <p class="story-card__summary">{_e(story.listing_summary or story.summary)}</p>\n'
@@ -53,8 +54,14 @@ def card_html(request, story, heading_level=3, featured=False):
     )
 
 
-def _e(value):
-    return conditional_escape("" if value is None else value)
+def _format_label(value):
+    """The format's label by value (get_format_display() translates every choice to find one)."""
+    from .models.story_formats import StoryFormat
+
+    try:
+        return StoryFormat(value).label
+    except ValueError:  # a value no longer offered: shown as stored, as Django shows it
+        return value
 
 
 # What a story card reads of the story (card_html): its link, format,

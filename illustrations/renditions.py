@@ -145,21 +145,46 @@ def usable_widths(image, variant, widths=None):
     one of the ladder's (listings prefetch renditions by spec before they know image sizes). A
     ladder width within 10% of the artwork's own width is left out: it would be no sharper.
     """
-    widths = list(variant.widths if widths is None else widths)
     largest = variant.largest_width(image) if image is not None else None
+    return list(_usable(tuple(variant.widths if widths is None else widths), largest))
+
+
+@lru_cache(maxsize=4096)
+def _usable(widths, largest):
     if not largest or largest >= widths[-1]:
         return widths
-    usable = [w for w in widths if w * 1.1 <= largest]
-    return usable + [w for w in widths if w * 1.1 > largest][:1]
+    usable = tuple(w for w in widths if w * 1.1 <= largest)
+    return usable + tuple(w for w in widths if w * 1.1 > largest)[:1]
 
 
 def format_widths(image, variant):
     """(format, widths) for each format the variant is made in; None is the JPEG/PNG fallback."""
-    return [
-        ("avif", usable_widths(image, variant)),
-        ("webp", usable_widths(image, variant, variant.webp_widths)),
-        (None, usable_widths(image, variant, variant.fallback_widths)),
-    ]
+    largest = variant.largest_width(image) if image is not None else None
+    return _format_widths(variant, largest)
+
+
+@lru_cache(maxsize=4096)
+def _format_widths(variant, largest):
+    # The same few answers for every image of a size: a listing asks dozens of times.
+    return (
+        ("avif", _usable(variant.widths, largest)),
+        ("webp", _usable(variant.webp_widths, largest)),
+        (None, _usable(variant.fallback_widths, largest)),
+    )
+
+
+def variant_specs(image, variant):
+    """(format, [filter spec for each usable width]) for each format of the variant."""
+    largest = variant.largest_width(image) if image is not None else None
+    return _variant_specs(variant, largest)
+
+
+@lru_cache(maxsize=4096)
+def _variant_specs(variant, largest):
+    return tuple(
+        (fmt, tuple(spec_for(variant, width, fmt) for width in widths))
+        for fmt, widths in _format_widths(variant, largest)
+    )
 
 
 def spec_for(variant, width, image_format=None):
@@ -181,9 +206,8 @@ def specs_for_variants(variant_names, image=None):
     specs = []
     for name in variant_names:
         variant = get_variant(name)
-        for image_format, widths in format_widths(image, variant):
-            for width in widths:
-                specs.append(spec_for(variant, width, image_format))
+        for _format, format_specs in variant_specs(image, variant):
+            specs.extend(format_specs)
     return list(dict.fromkeys(specs))
 
 

@@ -11,6 +11,9 @@ prefetched renditions (`filter_spec`, `focal_point_key`) and what a template pri
 
 from functools import cache
 
+from django.core.files.storage import FileSystemStorage
+from django.utils.encoding import filepath_to_uri
+
 FIELDS = ("id", "image_id", "filter_spec", "focal_point_key", "file", "width", "height")
 
 
@@ -19,6 +22,16 @@ def _storage():
     from wagtail.images import get_image_model
 
     return get_image_model().get_rendition_model()._meta.get_field("file").storage
+
+
+def _url_of(name):
+    """The file's address, as its storage gives it. For files on this machine (the storage's
+    base URL and the quoted name, which `FileSystemStorage.url` joins with `urljoin`) without
+    the join, a dozen times per image on a listing."""
+    storage = _storage()
+    if type(storage) is FileSystemStorage and storage.base_url.endswith("/"):
+        return storage.base_url + filepath_to_uri(name).lstrip("/")
+    return storage.url(name)
 
 
 class ShownRendition:
@@ -32,6 +45,9 @@ class ShownRendition:
         "height",
         "image",
         "_url",
+        # Wagtail marks a matched prefetched rendition so it is not written back to its cache;
+        # it is one already (True from the start).
+        "_from_cache",
     )
 
     def __init__(self, id, image_id, filter_spec, focal_point_key, name, width, height):
@@ -43,18 +59,12 @@ class ShownRendition:
         self.width = width
         self.height = height
         self._url = None
-
-    # Wagtail marks a matched prefetched rendition so it is not written back to its cache.
-    _from_cache = True
-
-    def __setattr__(self, name, value):
-        if name != "_from_cache":
-            object.__setattr__(self, name, value)
+        self._from_cache = True
 
     @property
     def url(self):
         if self._url is None:
-            self._url = _storage().url(self.name)
+            self._url = _url_of(self.name)
         return self._url
 
     def __reduce__(self):
@@ -97,3 +107,42 @@ def _rendition(id, image_id, filter_spec, focal_point_key, name, width, height):
 def shown_renditions(queryset):
     """Each rendition of `queryset` as a ShownRendition, in one query."""
     return [ShownRendition(*row) for row in queryset.values_list(*FIELDS)]
+
+
+def prefetched_match(image, specs):
+    """{spec: rendition} for each of `specs` from the renditions prefetched for `image` (with
+    the image's current focal point, as Wagtail matches them), or None when any is missing or
+    none were prefetched: then Wagtail's `get_renditions()` finds or makes them. Wagtail's own
+    matching builds a Filter and looks through every prefetched rendition for each spec."""
+    prefetched = getattr(image, "prefetched_renditions", None)
+    if prefetched is None or image.is_svg():
+        return None
+    from .renditions import filter_for
+
+    by_spec = {(r.filter_spec, r.focal_point_key): r for r in prefetched}
+    keys = {}  # the image's key for each set of fields a filter varies on (see _vary_fields)
+    found = {}
+    for spec in specs:
+        fields = _vary_fields(spec)
+        key = keys.get(fields)
+        if key is None:
+            key = keys[fields] = filter_for(spec).get_cache_key(image)
+        rendition = by_spec.get((spec, key))
+        if rendition is None:
+            return None
+        found[spec] = rendition
+    return found
+
+
+@cache
+def _vary_fields(spec):
+    """The image fields a filter's key depends on (Wagtail's `Filter.get_cache_key` hashes
+    their values): a focal point for a crop, none for a plain resize. Specs that vary on the
+    same fields share the image's key, worked out once per image."""
+    from .renditions import filter_for
+
+    return tuple(
+        field
+        for operation in filter_for(spec).operations
+        for field in getattr(operation, "vary_fields", ())
+    )

@@ -53,10 +53,10 @@ from ..renditions import (
     SOCIAL_SPEC,
     VARIANTS,
     filter_for,
-    format_widths,
     get_variant,
-    spec_for,
+    variant_specs,
 )
+from ..shown_renditions import prefetched_match
 
 register = template.Library()
 logger = logging.getLogger(__name__)
@@ -80,6 +80,15 @@ def _srcset(renditions):
     return ", ".join(f"{url} {round(width / HEADROOM)}w" for width, url in sorted(seen.items()))
 
 
+def _licence_label(value):
+    from ..licences import Licence
+
+    try:
+        return str(Licence(value).label)
+    except ValueError:  # a value no longer offered: shown as stored, as Django shows it
+        return value
+
+
 def credit_context(image, request=None):
     """Who to credit and under what licence, with links, for the credit line."""
     illustrator = image.illustrator if image.illustrator_id else None
@@ -92,7 +101,8 @@ def credit_context(image, request=None):
         "name": name,
         "url": illustrator_url,
         "copyright_holder": holder if holder and holder != name else "",
-        "licence": image.get_licence_display() if image.licence else "",
+        # The label by value (get_licence_display() translates every choice to find one).
+        "licence": _licence_label(image.licence) if image.licence else "",
         "licence_url": image.licence_url,
         "source_url": image.source_url,
     }
@@ -121,25 +131,23 @@ def figure_values(
     if not image:
         return {"image": None}
     spec = get_variant(variant)
-    widths_by_format = dict(format_widths(image, spec))
-    filters = [
-        filter_for(spec_for(spec, width, fmt))
-        for fmt, widths in widths_by_format.items()
-        for width in widths
-    ]
-    try:
-        renditions = image.get_renditions(*filters)
-    except SourceImageIOError:
-        # The original file is missing from storage (e.g. a database copied without its
-        # media): leave the figure out rather than failing the whole page.
-        logger.warning("Image %s has no file in storage; not rendered", image.pk)
-        return {"image": None}
+    specs_by_format = dict(variant_specs(image, spec))
+    all_specs = [one for specs in specs_by_format.values() for one in specs]
+    renditions = prefetched_match(image, all_specs)
+    if renditions is None:
+        try:
+            renditions = image.get_renditions(*(filter_for(one) for one in all_specs))
+        except SourceImageIOError:
+            # The original file is missing from storage (e.g. a database copied without its
+            # media): leave the figure out rather than failing the whole page.
+            logger.warning("Image %s has no file in storage; not rendered", image.pk)
+            return {"image": None}
 
     sources = []
     for fmt in MODERN_FORMATS:
-        group = [renditions[spec_for(spec, width, fmt)] for width in widths_by_format[fmt]]
+        group = [renditions[one] for one in specs_by_format[fmt]]
         sources.append({"type": MIME_TYPES[fmt], "srcset": _srcset(group)})
-    fallbacks = [renditions[spec_for(spec, width)] for width in widths_by_format[None]]
+    fallbacks = [renditions[one] for one in specs_by_format[None]]
     fallback = fallbacks[-1]
 
     is_decorative = image.is_decorative if decorative is None else bool(decorative)

@@ -215,6 +215,21 @@ class TestRenditions:
             filter_spec="fill-384x256|format-avif", focal_point_key=focused.focal_point_key
         ).exists()
 
+    def test_renditions_read_for_another_focal_point_are_not_shown(self, artwork):
+        """Prefetched renditions are matched by spec and by the image's focal point now (as
+        Wagtail matches them): a crop read before the focal point moved is not drawn."""
+        image = Illustration.objects.get(pk=artwork.pk)
+        prefetch_renditions_for([image], "card")
+        read_before = {r.url for r in image.prefetched_renditions}
+        assert any("fill" in r.filter_spec for r in image.prefetched_renditions)
+        image.focal_point_x, image.focal_point_y = 760, 250
+        image.focal_point_width, image.focal_point_height = 40, 40
+        html = render('{% illustration image variant="card" %}', image=image)
+        current = image.get_rendition("fill-384x256|format-avif")
+        assert current.url in html
+        shown = set(re.findall(r"/media/[^ \"]+", html))
+        assert not shown & read_before
+
     def test_helpers_prefetch_for_pages_and_loose_images(
         self, site_tree, artwork, django_assert_num_queries
     ):
