@@ -29,7 +29,9 @@ def _url_of(name):
     base URL and the quoted name, which `FileSystemStorage.url` joins with `urljoin`) without
     the join, a dozen times per image on a listing."""
     storage = _storage()
-    if type(storage) is FileSystemStorage and storage.base_url.endswith("/"):
+    # `__class__` sees through the default storage's lazy wrapper; a subclass with a `url` of
+    # its own is asked as usual.
+    if storage.__class__.url is FileSystemStorage.url and storage.base_url.endswith("/"):
         return storage.base_url + filepath_to_uri(name).lstrip("/")
     return storage.url(name)
 

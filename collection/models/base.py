@@ -29,13 +29,15 @@ LINK_FIELDS = ("title", "live", "url_path", "path", "depth", "locale_id")
 
 def _shown_images(model):
     """The illustrations a page of this type shows in its head or header (its social card, hero,
-    cover or portrait) with their illustrators (the credit line): read with the page itself."""
+    cover or portrait) with the illustrators of those shown with a credit line: read with the
+    page itself. (The social card's image is only linked in the head: no illustrator.)"""
     names = [
         name
         for name in ("listing_image", "hero_image", "cover_image", "portrait")
         if any(field.name == name for field in model._meta.concrete_fields)
     ]
-    return [*names, *(f"{name}__illustrator" for name in names)]
+    credited = [f"{name}__illustrator" for name in names if name != "listing_image"]
+    return [*names, *credited]
 
 
 class BasePage(ShareCardPreviewMixin, Page):
@@ -155,7 +157,9 @@ class BasePage(ShareCardPreviewMixin, Page):
 
         slug, *remaining = path_components
         name = "route-through" if remaining else "route-to"
-        child = fragments.remember(request, name, f"{self.pk}:{slug}", lambda: self._child(slug))
+        child = fragments.remember(
+            request, name, f"{self.pk}:{slug}", lambda: self._child(slug, shown=not remaining)
+        )
         if child is None:
             child = self._child_in_other_language(slug)
             if child is None:
@@ -168,8 +172,9 @@ class BasePage(ShareCardPreviewMixin, Page):
         child._routing_request = request
         return child.route(request, remaining)
 
-    def _child(self, slug):
-        """The live or draft child page with this slug, as its specific type, or None."""
+    def _child(self, slug, shown=True):
+        """The live or draft child page with this slug, as its specific type, or None; with the
+        illustrations it shows when it is the page `shown` (not when only routed through)."""
         content_type_id = _child_types.get((self.pk, slug))
         if content_type_id is not None:
             try:
@@ -180,12 +185,10 @@ class BasePage(ShareCardPreviewMixin, Page):
                 model = None
                 _child_types.pop((self.pk, slug), None)
             if model is not None:
-                child = (
-                    model.objects.child_of(self)
-                    .filter(slug=slug)
-                    .select_related(*_shown_images(model))
-                    .first()
-                )
+                child = model.objects.child_of(self).filter(slug=slug)
+                if shown:
+                    child = child.select_related(*_shown_images(model))
+                child = child.first()
                 if child is not None:
                     return child
         child = self.get_children().filter(slug=slug).first()
