@@ -4,7 +4,7 @@ rule that a page using an incomplete image or media item cannot be published."""
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, Q
 from django.http import Http404
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -25,6 +25,13 @@ _child_types = {}
 # The fields a link to a page needs (its title, whether it is live, and what its URL is made of):
 # for `.only()` where a page is shown as a link and nothing more.
 LINK_FIELDS = ("title", "live", "url_path", "path", "depth", "locale_id")
+
+
+def with_view_restriction_check(pages):
+    """`pages` with whether the site restricts any page at all (`any_view_restriction`), read
+    in the same query: most sites restrict nothing, and then a routed page needs no query of
+    its own to know it (BasePage.get_view_restrictions)."""
+    return pages.annotate(any_view_restriction=Exists(PageViewRestriction.objects.all()))
 
 
 def _shown_images(model):
@@ -187,7 +194,7 @@ class BasePage(ShareCardPreviewMixin, Page):
             if model is not None:
                 child = model.objects.child_of(self).filter(slug=slug)
                 if shown:
-                    child = child.select_related(*_shown_images(model))
+                    child = with_view_restriction_check(child.select_related(*_shown_images(model)))
                 child = child.first()
                 if child is not None:
                     return child
@@ -240,7 +247,11 @@ class BasePage(ShareCardPreviewMixin, Page):
         # changes (a new restriction starts a new generation), when the page was routed to
         # from a public request.
         request = getattr(self, "_routing_request", None)
-        if request is not None:
+        known = getattr(self, "any_view_restriction", None)
+        if known is False:
+            # Read with the page when it was routed to (with_view_restriction_check).
+            return PageViewRestriction.objects.none()
+        if known is None and request is not None:
             from .. import fragments
 
             exists = PageViewRestriction.objects.exists

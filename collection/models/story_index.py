@@ -10,7 +10,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from .base import BasePage
+from .base import BasePage, with_view_restriction_check
 from .stories import StoryContributor, StoryPage
 from .story_formats import PLURAL_LABELS, StoryFormat
 
@@ -131,12 +131,9 @@ class StoryIndexPage(BasePage):
 
             def load():
                 # With the hero illustration, which the head (social image) needs.
-                return (
-                    StoryPage.objects.child_of(self)
-                    .filter(slug=slug)
-                    .select_related("hero_image")
-                    .first()
-                )
+                return with_view_restriction_check(
+                    StoryPage.objects.child_of(self).filter(slug=slug).select_related("hero_image")
+                ).first()
 
             story = fragments.remember(request, "route-to", f"{self.pk}:{slug}", load)
             if story is not None:

@@ -25,7 +25,10 @@ KEPT_WITHOUT_QUERIES = ["/", "/stories/", "/stories/?theme=consent", "/series/"]
 # collection/templatetags/kept.py). Rendered afresh it also asks which Locale is active
 # (Wagtail's routing, `site.root_page.localized`) and which translations the page has
 # (og:locale:alternate).
-STORY_MAX_QUERIES = {"fresh": 22, "kept": 0}
+STORY_MAX_QUERIES = {"fresh": 20, "kept": 0}
+# The pages benchmarked against bakerydemo (benchmarks/compare_bakerydemo), rendered afresh: the
+# issue's goal is 12 at most. The home page is not there yet (docs/scaling.md).
+FRESH_MAX_QUERIES = {"/": 14, "/stories/": 12, "/series/missing-from-the-data/": 12}
 
 
 @pytest.fixture(params=["fresh", "kept"], autouse=True)
@@ -79,6 +82,9 @@ def test_listing_pages_use_a_fixed_number_of_queries(
         assert {url: few[url] for url in KEPT_WITHOUT_QUERIES} == dict.fromkeys(
             KEPT_WITHOUT_QUERIES, 0
         )
+    else:
+        over = {url: few[url] for url, most in FRESH_MAX_QUERIES.items() if few[url] > most}
+        assert not over, over
 
     grow(content, 25)
     for url in LISTING_URLS:
