@@ -39,21 +39,26 @@ def series_story_keys(series_id):
 def series_story_ids(series):
     """Ids of the live stories of `series` in its own locale, in the series' order (one query:
     each row of the series with the id of its story's live translation in that locale)."""
+    ids = series_rows(series.pk, series.locale_id).values_list("local_id", flat=True)
+    return list(dict.fromkeys(pk for pk in ids if pk is not None))
+
+
+def series_rows(series_id, locale_id):
+    """The rows of a series (its id, or a subquery giving it) in order, each with `local_id`:
+    the id of its story's live translation in `locale_id` (None when there is none)."""
     from .models.series import SeriesStory
     from .models.stories import StoryPage
 
     local = (
         StoryPage.objects.live()
-        .filter(locale_id=series.locale_id, translation_key=OuterRef("story__translation_key"))
+        .filter(locale_id=locale_id, translation_key=OuterRef("story__translation_key"))
         .filter(own_language())
     )
-    ids = (
-        SeriesStory.objects.filter(series_id=series.pk)
+    return (
+        SeriesStory.objects.filter(series_id=series_id)
         .order_by("sort_order", "pk")
         .annotate(local_id=Subquery(local.values("pk")[:1]))
-        .values_list("local_id", flat=True)
     )
-    return list(dict.fromkeys(pk for pk in ids if pk is not None))
 
 
 def live_story_count():

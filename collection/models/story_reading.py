@@ -297,26 +297,35 @@ class StoryReadingMixin:
         )
 
     def _series_context(self, request):
-        from ..listings import series_story_ids
-        from .series import SeriesStory
+        from django.db.models import Subquery
+
+        from ..listings import series_rows
+        from .series import SeriesPage, SeriesStory
         from .stories import StoryPage
 
-        # The live series in this story's language listing this story or the story it was
-        # translated from (a translated series keeps the source's list of stories).
+        # The first live series in this story's language listing this story or the story it
+        # was translated from (a translated series keeps the source's list of stories)...
         membership = (
             SeriesStory.objects.filter(
                 story__translation_key=self.translation_key,
                 series__locale_id=self.locale_id,
                 series__live=True,
             )
-            .select_related("series")
             .order_by("pk")
-            .first()
+            .values("series_id")[:1]
         )
-        if not membership:
+        # ...read with its rows in one query: each row's live story here, and the series' link.
+        series_fields = [f"series__{name}" for name in ("id", *LINK_FIELDS)]
+        rows = list(
+            series_rows(Subquery(membership), self.locale_id).values_list(
+                "local_id", *series_fields
+            )
+        )
+        if not rows:
             return {}
-        series = membership.series
-        ids = series_story_ids(series)
+        series = SeriesPage(**dict(zip(("id", *LINK_FIELDS), rows[0][1:], strict=True)))
+        series._state.adding = False
+        ids = list(dict.fromkeys(row[0] for row in rows if row[0] is not None))
 
         def link(page):
             return {"title": page.title, "url": page.get_url(request)} if page else None
