@@ -10,7 +10,18 @@ of another language.
 """
 
 from django.conf import settings
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    UUIDField,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -54,28 +65,55 @@ def series_rows(series_id, locale_id):
         .filter(locale_id=locale_id, translation_key=OuterRef("story__translation_key"))
         .filter(own_language())
     )
+    # A story already in that locale, live and not an alias, is its own live translation there:
+    # only the others are looked up (a subquery per row took 2-3 ms for a series of 38).
+    is_local = Q(story__locale_id=locale_id, story__live=True, story__alias_of__isnull=True)
     return (
         SeriesStory.objects.filter(series_id=series_id)
         .order_by("sort_order", "pk")
-        .annotate(local_id=Subquery(local.values("pk")[:1]))
+        .annotate(
+            local_id=Case(
+                When(is_local, then=F("story_id")),
+                default=Subquery(local.values("pk")[:1]),
+                output_field=IntegerField(),
+            )
+        )
     )
 
 
 def live_story_count():
     """An annotation for series querysets: how many live stories in the series' own locale it
-    lists (one subquery, whatever the number of series)."""
+    lists (one subquery, whatever the number of series).
+
+    Each row of the series counts by its story's translation key when the story itself is live
+    in that locale (most are); only the others look for a live translation there (a lookup for
+    every row took about 0.5 ms per series)."""
     from .models.series import SeriesStory
     from .models.stories import StoryPage
 
-    keys = SeriesStory.objects.filter(series_id=OuterRef(OuterRef("pk"))).values(
-        "story__translation_key"
+    translated = (
+        StoryPage.objects.live()
+        .filter(
+            locale_id=OuterRef(OuterRef("locale_id")),
+            translation_key=OuterRef("story__translation_key"),
+        )
+        .filter(own_language())
+        .values("translation_key")[:1]
+    )
+    is_local = Q(
+        story__locale_id=OuterRef("locale_id"), story__live=True, story__alias_of__isnull=True
+    )
+    local_key = Case(
+        When(is_local, then=F("story__translation_key")),
+        default=Subquery(translated),
+        output_field=UUIDField(),
     )
     counted = (
-        StoryPage.objects.live()
-        .filter(locale_id=OuterRef("locale_id"), translation_key__in=keys, alias_of__isnull=True)
+        SeriesStory.objects.filter(series_id=OuterRef("pk"))
+        .annotate(local_key=local_key)
         .order_by()
-        .values("locale_id")
-        .annotate(count=Count("pk"))
+        .values("series_id")
+        .annotate(count=Count("local_key", distinct=True))
         .values("count")
     )
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
