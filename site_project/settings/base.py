@@ -130,6 +130,19 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by the server, so psycopg prepares a query run a few times on a
+    # connection (persistent in production: CONN_MAX_AGE) and PostgreSQL stops planning it on
+    # every request: a page rendered afresh spent a third of its database time planning
+    # (docs/scaling.md). Behind a PgBouncer in transaction mode, set
+    # DATABASE_PREPARE_THRESHOLD=none (prepared statements would not survive the pooling).
+    _threshold = env.str("DATABASE_PREPARE_THRESHOLD", default="5").strip().lower()
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "server_side_binding": env.bool("DATABASE_SERVER_SIDE_BINDING", default=True),
+            "prepare_threshold": None if _threshold == "none" else int(_threshold),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Login throttling (django-axes; operations/login_throttle.py). Its backend comes first and

@@ -1,0 +1,54 @@
+"""PostgreSQL connections bind parameters on the server so repeated queries are prepared
+(site_project/settings/base.py), and a deployment behind a transaction pooler can turn it off.
+Settings are read once per process: each case imports them in a subprocess."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from django.db import connection
+
+POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test"
+
+
+def database_options(extra_env):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "site_project.settings.test", **extra_env}
+    script = (
+        "import json; from site_project.settings import test as s; "
+        "print(json.dumps(s.DATABASES['default'].get('OPTIONS', {})))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_postgresql_binds_on_the_server_and_prepares_repeated_queries():
+    options = database_options({"DATABASE_URL": POSTGRES_URL})
+    assert options["server_side_binding"] is True
+    assert options["prepare_threshold"] == 5
+
+
+def test_a_transaction_pooler_can_turn_prepared_statements_off():
+    options = database_options({"DATABASE_URL": POSTGRES_URL, "DATABASE_PREPARE_THRESHOLD": "none"})
+    assert options["prepare_threshold"] is None
+    off = database_options({"DATABASE_URL": POSTGRES_URL, "DATABASE_SERVER_SIDE_BINDING": "no"})
+    assert off["server_side_binding"] is False
+
+
+def test_sqlite_gets_no_postgresql_options():
+    assert "server_side_binding" not in database_options({"DATABASE_URL": "sqlite:///x.db"})
+
+
+@pytest.mark.django_db
+def test_a_page_query_run_repeatedly_is_prepared_on_postgresql(client, site_tree):
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    for _ in range(8):
+        assert client.get("/").status_code == 200
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM pg_prepared_statements")
+        assert cursor.fetchone()[0] > 0
