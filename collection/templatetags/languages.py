@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.db.models import F, Q
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
@@ -72,14 +73,26 @@ def _page_versions(request, page):
     from collection import fragments
 
     def live_translations():
+        from .localized_links import offer_section_pages, section_pages_wanted
+
         # Aliases are placeholders wagtail-localize makes for untranslated pages: never a
         # version to offer (collection/locales.py sends their readers to the source).
-        return list(
-            Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
-            .live()
+        # The section index pages the navigation links to are read in the same query and
+        # offered to it (collection/templatetags/localized_links.py): one query for both.
+        sections, is_section = section_pages_wanted()
+        own = Q(translation_key=page.translation_key, alias_of__isnull=True)
+        rows = list(
+            Page.objects.live()
+            .filter(own | sections)
             .select_related("locale")
-            .only("id", "url_path", "translation_key", "locale__language_code")
+            .annotate(language=F("locale__language_code"))
         )
+        offer_section_pages(request, [row for row in rows if is_section(row)])
+        return [
+            row
+            for row in rows
+            if row.translation_key == page.translation_key and row.alias_of_id is None
+        ]
 
     # Kept until content changes, like every fragment (a publish starts a new generation).
     translations = fragments.remember(

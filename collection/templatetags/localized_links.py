@@ -19,7 +19,7 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -40,6 +40,7 @@ SECTIONS = {
 }
 
 REQUEST_CACHE_ATTRIBUTE = "_localized_section_urls"
+OFFERED_ATTRIBUTE = "_offered_section_pages"
 
 
 def _language_codes():
@@ -52,22 +53,49 @@ def _language_codes():
     return active, default
 
 
-def find_section_urls(request=None):
-    """{section name: address} for the active language, in one query."""
+def section_pages_wanted():
+    """(a filter for the section index pages of the active and default languages, and a test
+    telling whether a page row read with `language` annotated is one of them)."""
     active, default = _language_codes()
     models = {name: apps.get_model(app, model) for name, (app, model, _url) in SECTIONS.items()}
     # get_for_models is served from ContentType's own cache after the first request.
     content_types = ContentType.objects.get_for_models(*models.values())
+    type_ids = {content_types[model].pk for model in models.values()}
+    languages = {active, default}
+    condition = Q(content_type_id__in=type_ids, locale__language_code__in=languages)
+
+    def is_wanted(page):
+        return page.content_type_id in type_ids and page.language in languages
+
+    return condition, is_wanted
+
+
+def offer_section_pages(request, pages):
+    """Section pages another query of this request read along (collection/templatetags/
+    languages.py reads them with the page's translations), for find_section_urls to use
+    instead of a query of its own. `pages` are live, with `language` annotated."""
+    if request is not None:
+        setattr(request, OFFERED_ATTRIBUTE, (translation.get_language(), list(pages)))
+
+
+def find_section_urls(request=None):
+    """{section name: address} for the active language, in one query (none when the pages were
+    read along with another query of the request: offer_section_pages)."""
+    active, _default = _language_codes()
+    models = {name: apps.get_model(app, model) for name, (app, model, _url) in SECTIONS.items()}
+    content_types = ContentType.objects.get_for_models(*models.values())
     section_of_type = {content_types[model].pk: name for name, model in models.items()}
-    pages = (
-        Page.objects.live()
-        .filter(
-            content_type_id__in=section_of_type,
-            locale__language_code__in={active, default},
+    offered = getattr(request, OFFERED_ATTRIBUTE, None)
+    if offered is not None and offered[0] == translation.get_language():
+        pages = sorted(offered[1], key=lambda page: page.path)
+    else:
+        condition, _is_wanted = section_pages_wanted()
+        pages = (
+            Page.objects.live()
+            .filter(condition)
+            .annotate(language=F("locale__language_code"))
+            .order_by("path")
         )
-        .annotate(language=F("locale__language_code"))
-        .order_by("path")
-    )
     found = {}
     for page in pages:
         name = section_of_type[page.content_type_id]
