@@ -146,36 +146,47 @@ def _render_series(request, series, heading_level):
     )
 
 
-def load_series_cards(series_ids):
-    """The live series with these ids by id, with what a series card shows: the cover with the
-    renditions of the card crop only, and how many live stories it lists in its language."""
+def with_series_card_data(queryset):
+    """Series `queryset` with what a series card shows: the cover and its illustrator, and how
+    many live stories the series lists in its language."""
+    from .listings import live_story_count
+
+    return queryset.select_related("cover_image", "cover_image__illustrator").annotate(
+        story_count=live_story_count()
+    )
+
+
+def load_series_cards(series_ids, loaded=None):
+    """The live series with these ids by id, with what a series card shows (see
+    with_series_card_data) and the renditions of the card crop only. Series in `loaded` (read
+    with their card data by the query that chose them) are not read again."""
     from illustrations.renditions import prefetch_variant_renditions
 
-    from .listings import live_story_count
     from .models.series import SeriesPage
 
-    series = (
-        SeriesPage.objects.live()
-        .filter(pk__in=series_ids)
-        .select_related("cover_image", "cover_image__illustrator")
-        .annotate(story_count=live_story_count())
-        .in_bulk()
-    )
+    loaded = loaded or {}
+    series = {pk: loaded[pk] for pk in series_ids if pk in loaded}
+    unread = [pk for pk in series_ids if pk not in series]
+    if unread:
+        series.update(
+            with_series_card_data(SeriesPage.objects.live().filter(pk__in=unread)).in_bulk()
+        )
     prefetch_variant_renditions(
         [(item.cover_image, ("card",)) for item in series.values() if item.cover_image_id]
     )
     return series
 
 
-def series_cards(request, series_ids, heading_level=3):
+def series_cards(request, series_ids, heading_level=3, loaded=None):
     """The cards of the live series with these ids, in the given order, as HTML strings, kept
-    like story cards (a series that is not live is left out)."""
+    like story cards (a series that is not live is left out). `loaded`: series already read
+    with their card data (load_series_cards)."""
     parts = {f"{pk}:{heading_level}": pk for pk in series_ids}
     if not parts:
         return []
 
     def render_missing(missing):
-        series = load_series_cards([parts[part] for part in missing])
+        series = load_series_cards([parts[part] for part in missing], loaded)
         return {
             part: _render_series(request, series[parts[part]], heading_level)
             for part in missing

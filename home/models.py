@@ -56,10 +56,11 @@ class HomePage(BasePage):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
-    def shown_ids(self):
+    def shown_ids(self, loaded_series=None):
         """Ids of the stories (the featured one first, then the six newest) and the series
         (six, by title) the page shows, in its own language only: every language's home lists
-        its own stories."""
+        its own stories. The series are read with their card data, put in `loaded_series` (a
+        dict, by id) for the cards, so rendering them reads no row again."""
         latest = StoryPage.objects.live().filter(own_language(), locale_id=self.locale_id)
         order = ("-first_published", "-pk")
         if self.featured_story_id:
@@ -72,19 +73,24 @@ class HomePage(BasePage):
         # One query: the featured story (when it is live here) and the newest after it; seven
         # are enough for the featured story and six more.
         ids = list(latest.order_by(*order).values_list("pk", flat=True)[:7])
-        series_ids = (
-            SeriesPage.objects.live()
-            .filter(own_language(), locale_id=self.locale_id)
-            .order_by("title")
-            .values_list("pk", flat=True)[:6]
-        )
-        return {"stories": ids, "series": list(series_ids)}
+        series = cards.with_series_card_data(
+            SeriesPage.objects.live().filter(own_language(), locale_id=self.locale_id)
+        ).order_by("title")[:6]
+        series_ids = []
+        for item in series:
+            series_ids.append(item.pk)
+            if loaded_series is not None:
+                loaded_series[item.pk] = item
+        return {"stories": ids, "series": series_ids}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Which stories and series the page shows: kept until content changes
         # (collection/fragments.py), so a kept home page reads no row to choose them.
-        shown = fragments.remember(request, "home-shown", self.pk, self.shown_ids)
+        loaded_series = {}  # filled when the ids are worked out, not when they were kept
+        shown = fragments.remember(
+            request, "home-shown", self.pk, lambda: self.shown_ids(loaded_series)
+        )
         ids = shown["stories"]
         # The cards and theme counts are made only when rendered: not when the page's content
         # was kept whole ({% keep %}, collection/templatetags/kept.py).
@@ -94,7 +100,7 @@ class HomePage(BasePage):
         )
         context["latest_stories"] = SimpleLazyObject(lambda: story_cards[1:])
         context["series_cards"] = SimpleLazyObject(
-            lambda: cards.series_cards(request, shown["series"])
+            lambda: cards.series_cards(request, shown["series"], loaded=loaded_series)
         )
         # Counting every theme's live stories scans the whole catalogue: kept until content
         # changes (collection/fragments.py; the key holds the language).
