@@ -54,9 +54,10 @@ def series_story_ids(series):
     return list(dict.fromkeys(pk for pk in ids if pk is not None))
 
 
-def series_rows(series_id, locale_id):
+def series_rows(series_id, locale_id, fields=()):
     """The rows of a series (its id, or a subquery giving it) in order, each with `local_id`:
-    the id of its story's live translation in `locale_id` (None when there is none)."""
+    the id of its story's live translation in `locale_id` (None when there is none), and for
+    each of `fields` (page fields such as "title") that story's value as `local_<field>`."""
     from .models.series import SeriesStory
     from .models.stories import StoryPage
 
@@ -68,6 +69,14 @@ def series_rows(series_id, locale_id):
     # A story already in that locale, live and not an alias, is its own live translation there:
     # only the others are looked up (a subquery per row took 2-3 ms for a series of 38).
     is_local = Q(story__locale_id=locale_id, story__live=True, story__alias_of__isnull=True)
+    values = {
+        f"local_{name}": Case(
+            When(is_local, then=F(f"story__{name}")),
+            default=Subquery(local.values(name)[:1]),
+            output_field=StoryPage._meta.get_field(name),
+        )
+        for name in fields
+    }
     return (
         SeriesStory.objects.filter(series_id=series_id)
         .order_by("sort_order", "pk")
@@ -76,7 +85,8 @@ def series_rows(series_id, locale_id):
                 When(is_local, then=F("story_id")),
                 default=Subquery(local.values("pk")[:1]),
                 output_field=IntegerField(),
-            )
+            ),
+            **values,
         )
     )
 

@@ -314,30 +314,41 @@ class StoryReadingMixin:
             .order_by("pk")
             .values("series_id")[:1]
         )
-        # ...read with its rows in one query: each row's live story here, and the series' link.
+        # ...read with its rows in one query: each row's live story here with its title and
+        # address (for the neighbours' links), and the series' own link.
         series_fields = [f"series__{name}" for name in ("id", *LINK_FIELDS)]
         rows = list(
-            series_rows(Subquery(membership), self.locale_id).values_list(
-                "local_id", *series_fields
-            )
+            series_rows(
+                Subquery(membership), self.locale_id, fields=("title", "url_path")
+            ).values_list("local_id", "local_title", "local_url_path", *series_fields)
         )
         if not rows:
             return {}
-        series = SeriesPage(**dict(zip(("id", *LINK_FIELDS), rows[0][1:], strict=True)))
+        series = SeriesPage(**dict(zip(("id", *LINK_FIELDS), rows[0][3:], strict=True)))
         series._state.adding = False
-        ids = list(dict.fromkeys(row[0] for row in rows if row[0] is not None))
+        stories = {}  # id -> (title, address path), in the series' order
+        for pk, title, url_path, *_series in rows:
+            if pk is not None:
+                stories.setdefault(pk, (title, url_path))
+        ids = list(stories)
 
         def link(page):
             return {"title": page.title, "url": page.get_url(request)} if page else None
+
+        def story_link(pk):
+            if pk is None:
+                return None
+            title, url_path = stories[pk]
+            page = StoryPage(id=pk, title=title, url_path=url_path, locale_id=self.locale_id)
+            page._state.adding = False
+            return link(page)
 
         context = {"series": link(series), "series_length": len(ids)}
         if self.pk in ids:
             position = ids.index(self.pk)
             previous_id = ids[position - 1] if position > 0 else None
             next_id = ids[position + 1] if position + 1 < len(ids) else None
-            wanted = [pk for pk in (previous_id, next_id) if pk is not None]
-            neighbours = StoryPage.objects.only(*LINK_FIELDS).in_bulk(wanted) if wanted else {}
             context["series_position"] = position + 1
-            context["series_previous"] = link(neighbours.get(previous_id))
-            context["series_next"] = link(neighbours.get(next_id))
+            context["series_previous"] = story_link(previous_id)
+            context["series_next"] = story_link(next_id)
         return context
