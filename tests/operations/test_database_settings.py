@@ -3,25 +3,17 @@
 Settings are read once per process: each case imports them in a subprocess."""
 
 import json
-import os
-import subprocess
-import sys
 
 import pytest
 from django.db import connection
+
+from tests.settings_probe import settings_in_subprocess
 
 POSTGRES_URL = "postgres://postgres@127.0.0.1:5432/test"
 
 
 def database_options(extra_env):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "site_project.settings.test", **extra_env}
-    script = (
-        "import json; from site_project.settings import test as s; "
-        "print(json.dumps(s.DATABASES['default'].get('OPTIONS', {})))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
-    )
+    result = settings_in_subprocess(extra_env, "s.DATABASES['default'].get('OPTIONS', {})")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 

@@ -6,9 +6,6 @@ here with override_settings.
 """
 
 import json
-import os
-import subprocess
-import sys
 
 import boto3
 import pytest
@@ -20,6 +17,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from tests import factories
+from tests.settings_probe import settings_in_subprocess
 
 pytestmark = pytest.mark.django_db
 
@@ -27,16 +25,11 @@ SITE_ORIGIN = "https://mindthegap.example"
 
 
 def settings_for(extra_env):
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "site_project.settings.test", **extra_env}
-    script = (
-        "import json; from site_project.settings import test as s; "
-        "print(json.dumps({'STORAGES': s.STORAGES, 'MEDIA_ORIGINS': s.MEDIA_ORIGINS, "
-        "'CSP': s.CONTENT_SECURITY_POLICY['DIRECTIVES']}, default=str))"
+    return settings_in_subprocess(
+        extra_env,
+        "{'STORAGES': s.STORAGES, 'MEDIA_ORIGINS': s.MEDIA_ORIGINS, "
+        "'CSP': s.CONTENT_SECURITY_POLICY['DIRECTIVES']}",
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=60
-    )
-    return result
 
 
 @pytest.fixture(scope="module")
