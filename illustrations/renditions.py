@@ -137,30 +137,17 @@ def get_variant(name):
     return VARIANTS.get(name, VARIANTS[DEFAULT_VARIANT])
 
 
-def usable_widths(image, variant, widths=None):
-    """The variant's widths worth making for `image`: those it can fill without upscaling, then
-    one more, which Wagtail (never enlarging) renders at the artwork's own (cropped) width.
-
-    So a screen that needs more pixels than the artwork has gets all of it, and the spec stays
-    one of the ladder's (listings prefetch renditions by spec before they know image sizes). A
-    ladder width within 10% of the artwork's own width is left out: it would be no sharper.
-    """
-    largest = variant.largest_width(image) if image is not None else None
-    return list(_usable(tuple(variant.widths if widths is None else widths), largest))
-
-
 @lru_cache(maxsize=4096)
 def _usable(widths, largest):
+    """The widths worth making for an image whose (cropped) width is `largest`: those it can
+    fill without upscaling, then one more, which Wagtail (never enlarging) renders at the
+    artwork's own width. So a screen that needs more pixels than the artwork has gets all of
+    it, and the spec stays one of the ladder's (listings prefetch renditions by spec before
+    they know image sizes). A width within 10% of the artwork's own is left out: no sharper."""
     if not largest or largest >= widths[-1]:
         return widths
     usable = tuple(w for w in widths if w * 1.1 <= largest)
     return usable + tuple(w for w in widths if w * 1.1 > largest)[:1]
-
-
-def format_widths(image, variant):
-    """(format, widths) for each format the variant is made in; None is the JPEG/PNG fallback."""
-    largest = variant.largest_width(image) if image is not None else None
-    return _format_widths(variant, largest)
 
 
 @lru_cache(maxsize=4096)

@@ -53,14 +53,19 @@ def _language_codes():
     return active, default
 
 
+def _section_of_type():
+    """{content type id: section name}; get_for_models is served from ContentType's own cache
+    after the first request."""
+    models = {name: apps.get_model(app, model) for name, (app, model, _url) in SECTIONS.items()}
+    content_types = ContentType.objects.get_for_models(*models.values())
+    return {content_types[model].pk: name for name, model in models.items()}
+
+
 def section_pages_wanted():
     """(a filter for the section index pages of the active and default languages, and a test
     telling whether a page row read with `language` annotated is one of them)."""
     active, default = _language_codes()
-    models = {name: apps.get_model(app, model) for name, (app, model, _url) in SECTIONS.items()}
-    # get_for_models is served from ContentType's own cache after the first request.
-    content_types = ContentType.objects.get_for_models(*models.values())
-    type_ids = {content_types[model].pk for model in models.values()}
+    type_ids = set(_section_of_type())
     languages = {active, default}
     condition = Q(content_type_id__in=type_ids, locale__language_code__in=languages)
 
@@ -82,9 +87,7 @@ def find_section_urls(request=None):
     """{section name: address} for the active language, in one query (none when the pages were
     read along with another query of the request: offer_section_pages)."""
     active, _default = _language_codes()
-    models = {name: apps.get_model(app, model) for name, (app, model, _url) in SECTIONS.items()}
-    content_types = ContentType.objects.get_for_models(*models.values())
-    section_of_type = {content_types[model].pk: name for name, model in models.items()}
+    section_of_type = _section_of_type()
     offered = getattr(request, OFFERED_ATTRIBUTE, None)
     if offered is not None and offered[0] == translation.get_language():
         pages = sorted(offered[1], key=lambda page: page.path)
