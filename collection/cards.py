@@ -15,14 +15,14 @@ from django.utils.safestring import mark_safe
 from illustrations.figure_html import escape_value as _e
 
 from . import fragments
+from .card_columns import ContributorNames, contributor_names
 from .models.base import LINK_FIELDS
 
 
 def card_html(request, story, heading_level=3, featured=False):
     """A story's card (its hero, format, title, summary, contributors and date), built as a
     string: a listing renders dozens afresh after every publish, and the template engine was
-    most of that time. Every value is escaped as the template engine escapes it. Templates that
-    show a card of their own use `{% story_card story %}` (collection/templatetags/site_tags.py)."""
+    most of that time. Every value is escaped as the template engine escapes it."""
     from illustrations.figure_html import figure_html
     from illustrations.templatetags.illustration_tags import figure_values
 
@@ -35,7 +35,7 @@ def card_html(request, story, heading_level=3, featured=False):
         else:
             values = figure_values(context, story.hero_image, "card", caption="")
         figure = f'<div class="story-card__image">{figure_html(values)}</div>'
-    credits = [_e(credit.contributor.title) for credit in story.story_contributors.all()]
+    credits = [_e(name) for name in contributor_names(story)]
     by = f'<span class="story-card__by">{", ".join(credits)}</span> · ' if credits else ""
     published = story.first_published
     return (
@@ -83,37 +83,56 @@ def _hero_fields():
     return (*image_fields, *illustrator)
 
 
-def load_cards(story_ids, featured_id=None):
+def load_cards(story_ids, featured_id=None, **annotations):
     """The live stories with these ids by id, with only what a card shows (CARD_FIELDS, the
-    hero and its illustrator's link), and the renditions of the one variant each card draws
-    (the featured card's hero, the others' card crop), in a fixed number of queries however
-    many cards there are."""
-    from illustrations.renditions import prefetch_variant_renditions
+    hero and its illustrator's link, the contributors' names) and the renditions of the one
+    variant each card draws (the featured card's hero, the others' card crop): one query however
+    many cards there are, in every language. `story_ids` may be a subquery; `annotations` are
+    read along."""
+    from django.db.models import Case, F, When
+
+    from illustrations.alt_text import is_default_language
+    from illustrations.json_columns import (
+        LanguageTextRows,
+        RenditionRows,
+        attach_language_text_rows,
+        attach_rendition_rows,
+    )
+    from illustrations.renditions import specs_for_variants
 
     from .models.stories import StoryPage
-    from .models.story_index import with_card_contributors
 
-    stories = with_card_contributors(
+    hero = F("hero_image_id")
+    renditions = RenditionRows(hero, specs_for_variants(["card"]))
+    if featured_id is not None:
+        renditions = Case(
+            When(pk=featured_id, then=RenditionRows(hero, specs_for_variants(["hero"]))),
+            default=renditions,
+        )
+    if not is_default_language():  # the heroes' alt texts and captions in other languages
+        annotations["hero_texts"] = LanguageTextRows(hero)
+    stories = (
         StoryPage.objects.live()
         .filter(pk__in=story_ids)
         .only(*CARD_FIELDS, *_hero_fields())
         .select_related("hero_image", "hero_image__illustrator")
-    ).in_bulk()
-    prefetch_variant_renditions(
-        [
-            (story.hero_image, ("hero",) if pk == featured_id else ("card",))
-            for pk, story in stories.items()
-            if story.hero_image_id
-        ]
+        .annotate(
+            card_contributor_names=ContributorNames(), hero_renditions=renditions, **annotations
+        )
+        .in_bulk()
     )
+    for story in stories.values():
+        attach_rendition_rows(story.hero_image, story.hero_renditions)
+        attach_language_text_rows(story.hero_image, getattr(story, "hero_texts", None))
     return stories
 
 
-def story_cards(request, story_ids, heading_level=3, featured_first=False):
+def story_cards(request, story_ids, heading_level=3, featured_first=False, loaded=None):
     """The cards of the live stories with these ids, in the given order, as HTML strings.
 
     A story that is not live (or no longer exists) is left out. With `featured_first`, the first
-    card is the large featured one.
+    card is the large featured one. `loaded`: stories already read by `load_cards` (by id), not
+    read again.
     """
     story_ids = list(story_ids)
     if not story_ids:
@@ -125,7 +144,10 @@ def story_cards(request, story_ids, heading_level=3, featured_first=False):
 
     def render_missing(missing):
         ids = [parts[part] for part in missing]
-        stories = load_cards(ids, featured_id)
+        stories = {pk: loaded[pk] for pk in ids if loaded and pk in loaded}
+        unread = [pk for pk in ids if pk not in stories]
+        if unread:
+            stories.update(load_cards(unread, featured_id))
         return {
             part: card_html(
                 request, stories[parts[part]], heading_level, parts[part] == featured_id

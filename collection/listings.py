@@ -157,16 +157,16 @@ def more_in_default_language(page, request, count):
     (HTML, in the page's language) linking to the same listing in the default language."""
     if count >= FEW_STORIES:
         return {}
-    from .locales import locale_codes
+    # The page's live versions, which the language switcher reads too (once per request).
+    from .templatetags.languages import language_versions_for
 
-    default_id = locale_codes(request).get(settings.LANGUAGE_CODE)
-    if default_id is None or page.locale_id == default_id:
-        return {}
-    source = page.get_translations().live().filter(locale_id=default_id).first()
-    if source is None:
+    versions = {version.code: version for version in language_versions_for(request, page)}
+    source = versions.get(settings.LANGUAGE_CODE)
+    if source is None or source.current:
         return {}
     html = render_to_string(
         "collection/includes/more_in_english.html",
-        {"url": source.get_url(request), "language": settings.LANGUAGE_CODE},
+        # The listing itself, without the reader's filters the switcher carries along.
+        {"url": source.url.split("?", 1)[0], "language": settings.LANGUAGE_CODE},
     )
     return {"more_in_default_language": mark_safe(html)}  # noqa: S308 (escaped by the template)

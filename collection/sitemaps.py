@@ -27,7 +27,9 @@ class TranslatedPagesSitemap(Sitemap):
         return Page.objects.filter(in_a_tree).live().public()
 
     def items(self):
-        return self._pages().order_by("path").defer_streamfields().specific()
+        # Bodies are read with their pages: whether a story has a transcript page (its entry's
+        # second URL) is read from its body, one query per story if it were deferred.
+        return self._pages().order_by("path").specific()
 
     def _alternates_by_translation_key(self):
         """translation_key -> [(hreflang, absolute URL)], x-default last, for every listed

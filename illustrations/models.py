@@ -22,6 +22,17 @@ from .licences import LICENCE_URLS, Licence
 
 
 class IllustrationQuerySet(ImageQuerySet):
+    def in_bulk(self, id_list=None, *, field_name="pk"):
+        # A StreamField's image chooser asks the whole table by id: answered from images a page
+        # read ahead for its body when they cover the ids (illustrations/read_ahead.py).
+        if id_list is not None and field_name == "pk" and not self.query.where:
+            from .read_ahead import answer
+
+            found = answer(id_list)
+            if found is not None:
+                return found
+        return super().in_bulk(id_list, field_name=field_name)
+
     def incomplete(self):
         """Images that may not appear on a published page: no alt text, credit or licence."""
         return self.filter(

@@ -34,7 +34,7 @@ def with_view_restriction_check(pages):
     return pages.annotate(any_view_restriction=Exists(PageViewRestriction.objects.all()))
 
 
-def _shown_images(model):
+def shown_images(model):
     """The illustrations a page of this type shows in its head or header (its social card, hero,
     cover or portrait) with the illustrators of those shown with a credit line: read with the
     page itself. (The social card's image is only linked in the head: no illustrator.)"""
@@ -194,7 +194,7 @@ class BasePage(ShareCardPreviewMixin, Page):
             if model is not None:
                 child = model.objects.child_of(self).filter(slug=slug)
                 if shown:
-                    child = with_view_restriction_check(child.select_related(*_shown_images(model)))
+                    child = with_view_restriction_check(child.select_related(*shown_images(model)))
                 child = child.first()
                 if child is not None:
                     return child

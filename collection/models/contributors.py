@@ -120,15 +120,15 @@ class ContributorPage(BasePage):
         return [str(labels[role]) for role in self.roles if role in labels]
 
     def get_context(self, request, *args, **kwargs):
+        from .. import cards
         from ..listings import own_language, stories_crediting
         from .stories import StoryPage
-        from .story_index import with_card_data
 
         context = super().get_context(request, *args, **kwargs)
         # Their stories in this page's language (a translated story credits the contributor
-        # page it was translated with: followed by translation key).
+        # page it was translated with: followed by translation key), drawn as every listing
+        # draws them: cards read in one query and kept until content changes (collection/cards.py).
         stories = StoryPage.objects.live().filter(own_language(), locale_id=self.locale_id)
-        context["stories"] = list(
-            with_card_data(stories_crediting(stories, self).order_by("-first_published", "-pk"))
-        )
+        ids = stories_crediting(stories, self).order_by("-first_published", "-pk")
+        context["story_cards"] = cards.story_cards(request, ids.values_list("pk", flat=True))
         return context

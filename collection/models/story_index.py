@@ -10,7 +10,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from .base import BasePage, with_view_restriction_check
+from .base import BasePage, shown_images, with_view_restriction_check
 from .stories import StoryContributor, StoryPage
 from .story_formats import PLURAL_LABELS, StoryFormat
 
@@ -130,9 +130,11 @@ class StoryIndexPage(BasePage):
             slug, *remaining = path_components
 
             def load():
-                # With the hero illustration, which the head (social image) needs.
+                # With the illustrations its head and header show, and the hero's illustrator.
                 return with_view_restriction_check(
-                    StoryPage.objects.child_of(self).filter(slug=slug).select_related("hero_image")
+                    StoryPage.objects.child_of(self)
+                    .filter(slug=slug)
+                    .select_related(*shown_images(StoryPage))
                 ).first()
 
             story = fragments.remember(request, "route-to", f"{self.pk}:{slug}", load)

@@ -24,7 +24,20 @@ class StoryMediaMixin:
             from .media import StoryMedia
 
             ids = self._media_ids()
-            by_id = StoryMedia.objects.in_bulk(ids) if ids else {}
+            blocks = getattr(self, "_body_blocks", None)
+            if blocks is not None:  # the body's blocks were made (and their items read)
+                by_id = {
+                    item.pk: item
+                    for item in (
+                        block.value.get(name)
+                        for block in blocks
+                        for kind, name in (("podcast_episode", "audio"), ("video", "video"))
+                        if block.block_type == kind
+                    )
+                    if item is not None
+                }
+            else:
+                by_id = StoryMedia.objects.in_bulk(ids) if ids else {}
             seen = set()
             items = []
             for media_id in ids:

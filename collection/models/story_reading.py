@@ -132,7 +132,11 @@ class StoryReadingMixin:
         from .contributors import ContributorPage
 
         uses = []
-        for block in self.body:
+        with self._body_images_read_ahead():
+            blocks = list(self.body)  # the blocks' images, from what was read ahead
+        # The audio and video items the blocks read: the head's episode and video take them.
+        self._body_blocks = blocks
+        for block in blocks:
             if block.block_type == "illustration":
                 uses.append((block.value.get("image"), (block.value.get("width") or "wide",)))
             elif block.block_type in ("video", "embed"):
@@ -153,6 +157,43 @@ class StoryReadingMixin:
                 ),
             )
             prefetch_variant_renditions(uses)
+
+    def _body_images_read_ahead(self):
+        """The images the body chooses (illustrations and posters), read in one query with what
+        a credit line shows of their illustrators, for the body's blocks to take
+        (illustrations/read_ahead.py): Wagtail would read them once per kind of block, and the
+        illustrators once more."""
+        from contextlib import nullcontext
+
+        from wagtail.images import get_image_model
+
+        from illustrations.read_ahead import images_read_ahead
+
+        body = self.body
+        if not getattr(body, "is_lazy", False):
+            return nullcontext()  # blocks made in memory (a preview): nothing to read
+        ids = set()
+        for item in body.raw_data:
+            value = item.get("value") or {}
+            if item["type"] == "illustration":
+                chosen = value.get("image")
+                ids.add(chosen.get("image") if isinstance(chosen, dict) else chosen)
+            elif item["type"] in ("video", "embed"):
+                ids.add(value.get("poster"))
+        ids = {pk for pk in ids if isinstance(pk, int)}
+        if not ids:
+            return nullcontext()
+        model = get_image_model()
+        images = (
+            model.objects.filter(pk__in=ids)
+            .select_related("illustrator")
+            .only(
+                *(f.attname for f in model._meta.concrete_fields if f.name != "illustrator"),
+                "illustrator",
+                *(f"illustrator__{name}" for name in LINK_FIELDS),
+            )
+        )
+        return images_read_ahead(ids, list(images))
 
     def credits(self, request=None):
         """The story's contributors with their roles, in order (worked out once per request).
@@ -247,6 +288,28 @@ class StoryReadingMixin:
             keys = [theme.translation_key for theme in themes]
         return list(Theme.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
 
+    def _related_links(self, theme_keys):
+        """The story-theme links of the live stories of this story's language (this one left
+        out) to themes with these translation keys (themes shared in any of their
+        translations)."""
+        from .stories import StoryPage
+
+        return StoryPage.themes.through.objects.filter(
+            theme__translation_key__in=theme_keys,
+            storypage__live=True,
+            storypage__locale_id=self.locale_id,
+            storypage__alias_of__isnull=True,
+        ).exclude(storypage_id=self.pk)
+
+    def _related_ranking(self, theme_keys, limit):
+        return (
+            self._related_links(theme_keys)
+            .values("storypage_id")
+            .annotate(shared_themes=Count("theme_id"))
+            .order_by("-shared_themes", "-storypage__first_published", "-storypage_id")
+            .values_list("storypage_id", flat=True)[:limit]
+        )
+
     def related_story_ids(self, limit=3):
         """Ids of the live stories sharing the most themes with this one, newest first.
 
@@ -256,32 +319,50 @@ class StoryReadingMixin:
         theme_keys = [theme.translation_key for theme in self.theme_list()]
         if not theme_keys:
             return []
-        from .stories import StoryPage
+        return list(self._related_ranking(theme_keys, limit))
 
-        # Stories of this story's language only, sharing themes in any of their translations.
-        links = StoryPage.themes.through.objects
-        return list(
-            links.filter(
-                theme__translation_key__in=theme_keys,
-                storypage__live=True,
-                storypage__locale_id=self.locale_id,
-                storypage__alias_of__isnull=True,
-            )
-            .exclude(storypage_id=self.pk)
+    def _related_stories(self, limit=3):
+        """The related stories (related_story_ids) read with their card data in the ranking's
+        query (collection/cards.py load_cards), by id in the ranking's order."""
+        from django.db.models import OuterRef, Subquery
+
+        from ..cards import load_cards
+
+        theme_keys = [theme.translation_key for theme in self.theme_list()]
+        if not theme_keys:
+            return {}
+        shared = (
+            self._related_links(theme_keys)
+            .filter(storypage_id=OuterRef("pk"))
             .values("storypage_id")
-            .annotate(shared_themes=Count("theme_id"))
-            .order_by("-shared_themes", "-storypage__first_published", "-storypage_id")
-            .values_list("storypage_id", flat=True)[:limit]
+            .annotate(count=Count("theme_id"))
+            .values("count")
         )
+        stories = load_cards(
+            self._related_ranking(theme_keys, limit), shared_themes=Subquery(shared)
+        )
+
+        def rank(story):
+            published = story.first_published  # a date; none sorts last, as on SQLite
+            return (-story.shared_themes, -(published.toordinal() if published else 0), -story.pk)
+
+        return {story.pk: story for story in sorted(stories.values(), key=rank)}
 
     def related_cards(self, request):
         """The related stories' cards as HTML. The ranking and the cards are kept until content
         changes (collection/fragments.py, collection/cards.py), so a story read again, or a card
-        already shown elsewhere, costs no query."""
+        already shown elsewhere, costs no query. A ranking worked out afresh reads its stories'
+        card data in the same query."""
         from .. import cards, fragments
 
-        ranked = fragments.remember(request, "related-stories", self.pk, self.related_story_ids)
-        return cards.story_cards(request, ranked, heading_level=3)
+        read = {}
+
+        def ranking():
+            read.update(self._related_stories())
+            return list(read)
+
+        ranked = fragments.remember(request, "related-stories", self.pk, ranking)
+        return cards.story_cards(request, ranked, heading_level=3, loaded=read)
 
     def series_context(self, request=None):
         """The series this story is in, with its previous and next live stories, as plain

@@ -231,14 +231,6 @@ def json_ld(context, page, image=None):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
-@register.simple_tag(takes_context=True)
-def story_card(context, story, heading_level=3):
-    """A story's card, drawn as every listing draws it (collection/cards.py)."""
-    from collection.cards import card_html
-
-    return mark_safe(card_html(context.get("request"), story, heading_level))  # noqa: S308
-
-
 @register.filter
 def page_links(page_obj):
     """The page numbers a pagination bar links to: the first and last, and two either side of

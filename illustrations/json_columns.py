@@ -1,0 +1,118 @@
+"""What a card shows of its image, read in the query that reads the image, as JSON columns.
+
+A listing's cards each show one image in one variant. Reading the cards and then the images'
+renditions (and, in a language other than the default, their alt texts and captions) costs a
+query each on every listing page. These columns read them in the first query instead, as a JSON
+array with one array per row (a correlated subquery, PostgreSQL and SQLite alike):
+
+- `RenditionRows`: [id, filter spec, focal point key, file, width, height] for each rendition in
+  the given specs; `attach_rendition_rows` hands them to the image as the prefetched renditions
+  Wagtail's `get_renditions()` looks through (illustrations/shown_renditions.py).
+- `LanguageTextRows`: [language code, alt text, caption] for each of the image's texts in other
+  languages; `attach_language_text_rows` gives them to the image as
+  `prefetch_language_texts` would (illustrations/alt_text.py).
+"""
+
+import json
+
+from django.db.models import Func, TextField
+
+from .shown_renditions import ShownRendition
+
+
+def _json_rows(connection, columns, tables, where):
+    """SQL for a JSON array of [columns...] over the rows of `tables` matching `where`."""
+    if connection.vendor == "postgresql":
+        rows = f"COALESCE(JSON_AGG(JSON_BUILD_ARRAY({columns}))::text, '[]')"
+    else:  # SQLite's JSON functions (built in since 3.38)
+        rows = f"JSON_GROUP_ARRAY(JSON_ARRAY({columns}))"
+    return f"(SELECT {rows} FROM {tables} WHERE {where})"
+
+
+def _columns(connection, model, alias, names):
+    quote = connection.ops.quote_name
+    return [f"{alias}.{quote(model._meta.get_field(name).column)}" for name in names]
+
+
+class RenditionRows(Func):
+    """The renditions in `specs` of the image whose id is the expression `image_id`, as JSON
+    text ("[]" when it has none)."""
+
+    output_field = TextField()
+
+    def __init__(self, image_id, specs):
+        specs = tuple(dict.fromkeys(specs))
+        if not specs:
+            raise ValueError("RenditionRows needs at least one filter spec")
+        super().__init__(image_id)
+        self.specs = specs
+
+    def as_sql(self, compiler, connection, **extra_context):
+        from wagtail.images import get_image_model
+
+        image_sql, image_params = compiler.compile(self.source_expressions[0])
+        model = get_image_model().get_rendition_model()
+        columns = _columns(
+            connection,
+            model,
+            "mtg_r",
+            ("id", "filter_spec", "focal_point_key", "file", "width", "height"),
+        )
+        image, spec = _columns(connection, model, "mtg_r", ("image", "filter_spec"))
+        placeholders = ", ".join(["%s"] * len(self.specs))
+        sql = _json_rows(
+            connection,
+            ", ".join(columns),
+            f"{connection.ops.quote_name(model._meta.db_table)} mtg_r",
+            f"{image} = {image_sql} AND {spec} IN ({placeholders})",
+        )
+        return sql, (*image_params, *self.specs)
+
+
+class LanguageTextRows(Func):
+    """The alt texts and captions in other languages of the image whose id is the expression
+    `image_id`, as JSON text."""
+
+    output_field = TextField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        from wagtail.models import Locale
+
+        from .models import IllustrationTranslation
+
+        image_sql, image_params = compiler.compile(self.source_expressions[0])
+        quote = connection.ops.quote_name
+        text = IllustrationTranslation
+        image, locale, alt_text, caption = _columns(
+            connection, text, "mtg_t", ("image", "locale", "alt_text", "caption")
+        )
+        locale_id, language_code = _columns(connection, Locale, "mtg_l", ("id", "language_code"))
+        sql = _json_rows(
+            connection,
+            f"{language_code}, {alt_text}, {caption}",
+            f"{quote(text._meta.db_table)} mtg_t "
+            f"INNER JOIN {quote(Locale._meta.db_table)} mtg_l ON {locale_id} = {locale}",
+            f"{image} = {image_sql}",
+        )
+        return sql, image_params
+
+
+def _loaded(rows):
+    return json.loads(rows) if isinstance(rows, str) else rows
+
+
+def attach_rendition_rows(image, rows):
+    """Give `image` the renditions a RenditionRows column read for it (JSON text or a list)."""
+    if image is None or rows is None:
+        return
+    image.prefetched_renditions = [
+        ShownRendition(pk, image.pk, spec, focal_point_key, name, width, height)
+        for pk, spec, focal_point_key, name, width, height in _loaded(rows)
+    ]
+
+
+def attach_language_text_rows(image, rows):
+    """Give `image` the texts a LanguageTextRows column read for it (JSON text or a list)."""
+    if image is None or rows is None:
+        return
+    image._language_texts = {code: (alt_text, caption) for code, alt_text, caption in _loaded(rows)}
