@@ -19,9 +19,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
-from wagtail.models import Locale
 
-from operations.languages import is_rtl, local_name
+from operations.languages import all_locale_codes, is_rtl, local_name
 
 # The query parameter naming the language a reader asked for and the page lacks.
 UNTRANSLATED_PARAMETER = "untranslated"
@@ -32,21 +31,10 @@ OG_LOCALES = {"en-gb": "en_GB", "cy": "cy_GB", "ur": "ur_PK", "so": "so_SO"}
 
 
 def locale_codes(request=None):
-    """{language code: locale id} for every Locale: once per request, and kept per content
-    generation (collection/fragments.py). A Locale added since is seen at the next publish,
-    which is the first moment it can have a live page."""
-    cached = getattr(request, "_locale_codes", None) if request is not None else None
-    if cached is not None:
-        return cached
-    from . import fragments
-
-    def read():
-        return dict(Locale.objects.values_list("language_code", "pk"))
-
-    codes = fragments.remember(request, "locale-codes", "all", read)
-    if request is not None:
-        request._locale_codes = codes
-    return codes
+    """{language code: locale id} for every Locale, remembered per process as the active
+    Locale is (operations/languages.py): a Locale added or removed is seen at once in this
+    process, and in others within LOCALE_MEMO_SECONDS. `request` is no longer needed."""
+    return all_locale_codes()
 
 
 def language_of_locale(request, locale_id):

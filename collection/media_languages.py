@@ -11,9 +11,13 @@ Without a transcript in the page's language the original is shown, marked with i
 the publish rule (collection/language_rules.py) keeps such a page from being published.
 """
 
+import json
+
+from django.db.models import Func, TextField
 from django.utils.html import strip_tags
 
 from illustrations.alt_text import content_language, default_language, is_default_language
+from illustrations.json_columns import column_sql, json_rows_sql
 from operations.languages import local_name
 
 
@@ -35,6 +39,55 @@ def prefetch_media_texts(items, language=None):
     for pk, same_items in pending.items():
         for item in same_items:
             item._language_texts = found[pk]
+
+
+class MediaTextRows(Func):
+    """The item's StoryMediaTranslation rows (every language) as a JSON column: [language code,
+    id, locale id, transcript, captions file] each, read in the query that reads the item."""
+
+    output_field = TextField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        from wagtail.models import Locale
+
+        from .models.media import StoryMediaTranslation as Row
+
+        item_sql, item_params = compiler.compile(self.source_expressions[0])
+        quote = connection.ops.quote_name
+        names = ("id", "locale", "transcript", "captions")
+        row_id, locale, transcript, captions = column_sql(connection, Row, "mtg_m", names)
+        (item,) = column_sql(connection, Row, "mtg_m", ("item",))
+        locale_id, code = column_sql(connection, Locale, "mtg_l", ("id", "language_code"))
+        sql = json_rows_sql(
+            connection,
+            f"{code}, {row_id}, {locale}, {transcript}, {captions}",
+            f"{quote(Row._meta.db_table)} mtg_m "
+            f"INNER JOIN {quote(Locale._meta.db_table)} mtg_l ON {locale_id} = {locale}",
+            f"{item} = {item_sql}",
+        )
+        return sql, item_params
+
+
+def attach_media_text_rows(item, rows):
+    """Give `item` the rows a MediaTextRows column read, as prefetch_media_texts would."""
+    if item is None or rows is None:
+        return
+    from .models.media import StoryMediaTranslation
+
+    texts = {}
+    for code, pk, locale_id, transcript, captions in (
+        json.loads(rows) if isinstance(rows, str) else rows
+    ):
+        row = StoryMediaTranslation(
+            id=pk,
+            item_id=item.pk,
+            locale_id=locale_id,
+            transcript=transcript,
+            captions=captions or "",
+        )
+        row._state.adding = False
+        texts[code] = row
+    item._language_texts = texts
 
 
 def translation_in(item, language=None):

@@ -39,11 +39,15 @@ def credited_illustrations(request=None, illustrator=None, variants=("card",)):
     page_ids = set().union(*pages_by_image.values())
     # Pages of the address's language only: the Welsh credits list the Welsh pages an
     # illustration appears on (an image used only on English pages is not listed there).
+    live = Page.objects.live()
+    # No page is private when the site restricts none: a page routed to knows that already
+    # (`any_view_restriction`, read with it by collection's routing), saving the query for
+    # the restrictions that `public()` makes.
+    if getattr(illustrator, "any_view_restriction", None) is not False:
+        live = live.public()
     pages = {
         page.pk: page
-        for page in Page.objects.live()
-        .public()
-        .filter(pk__in=page_ids, locale__language_code=translation.get_language())
+        for page in live.filter(pk__in=page_ids, locale__language_code=translation.get_language())
         .filter(alias_of__isnull=True)  # placeholders showing another language's page
         .only("id", "title", "url_path", "path", "depth", "locale_id")
     }

@@ -20,7 +20,7 @@ from django.db.models import Func, TextField
 from .shown_renditions import ShownRendition
 
 
-def _json_rows(connection, columns, tables, where):
+def json_rows_sql(connection, columns, tables, where):
     """SQL for a JSON array of [columns...] over the rows of `tables` matching `where`."""
     if connection.vendor == "postgresql":
         rows = f"COALESCE(JSON_AGG(JSON_BUILD_ARRAY({columns}))::text, '[]')"
@@ -29,7 +29,7 @@ def _json_rows(connection, columns, tables, where):
     return f"(SELECT {rows} FROM {tables} WHERE {where})"
 
 
-def _columns(connection, model, alias, names):
+def column_sql(connection, model, alias, names):
     quote = connection.ops.quote_name
     return [f"{alias}.{quote(model._meta.get_field(name).column)}" for name in names]
 
@@ -52,15 +52,15 @@ class RenditionRows(Func):
 
         image_sql, image_params = compiler.compile(self.source_expressions[0])
         model = get_image_model().get_rendition_model()
-        columns = _columns(
+        columns = column_sql(
             connection,
             model,
             "mtg_r",
             ("id", "filter_spec", "focal_point_key", "file", "width", "height"),
         )
-        image, spec = _columns(connection, model, "mtg_r", ("image", "filter_spec"))
+        image, spec = column_sql(connection, model, "mtg_r", ("image", "filter_spec"))
         placeholders = ", ".join(["%s"] * len(self.specs))
-        sql = _json_rows(
+        sql = json_rows_sql(
             connection,
             ", ".join(columns),
             f"{connection.ops.quote_name(model._meta.db_table)} mtg_r",
@@ -83,11 +83,11 @@ class LanguageTextRows(Func):
         image_sql, image_params = compiler.compile(self.source_expressions[0])
         quote = connection.ops.quote_name
         text = IllustrationTranslation
-        image, locale, alt_text, caption = _columns(
+        image, locale, alt_text, caption = column_sql(
             connection, text, "mtg_t", ("image", "locale", "alt_text", "caption")
         )
-        locale_id, language_code = _columns(connection, Locale, "mtg_l", ("id", "language_code"))
-        sql = _json_rows(
+        locale_id, language_code = column_sql(connection, Locale, "mtg_l", ("id", "language_code"))
+        sql = json_rows_sql(
             connection,
             f"{language_code}, {alt_text}, {caption}",
             f"{quote(text._meta.db_table)} mtg_t "

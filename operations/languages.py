@@ -100,9 +100,29 @@ _locales = {}
 _locales_lock = threading.Lock()
 
 
+_all_locales = {}  # "codes": (expiry, {language code: Locale id})
+
+
 def forget_locales(**kwargs):
     with _locales_lock:
         _locales.clear()
+        _all_locales.clear()
+
+
+def all_locale_codes():
+    """{language code: Locale id} for every Locale, remembered per process like the active
+    Locale (forgotten at once when a Locale is saved or deleted here)."""
+    from wagtail.models import Locale
+
+    now = time.monotonic()
+    with _locales_lock:
+        kept = _all_locales.get("codes")
+    if kept is not None and kept[0] > now:
+        return dict(kept[1])
+    codes = dict(Locale.objects.values_list("language_code", "pk"))
+    with _locales_lock:
+        _all_locales["codes"] = (now + LOCALE_MEMO_SECONDS, codes)
+    return dict(codes)
 
 
 def install_locale_memo():

@@ -11,6 +11,7 @@ from django.core.exceptions import BadRequest
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.defaults import bad_request
+from wagtail.views import serve as wagtail_serve
 
 from . import health, input_guard, page_cache
 
@@ -102,6 +103,12 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        # A page served with nothing kept: its site and root page (in every language) are read
+        # in two queries where Wagtail's routing takes up to four (page_cache.attach_site).
+        if view_func is wagtail_serve and page_cache.request_is_public(request):
+            page_cache.attach_site(request, None)
 
     def __call__(self, request):
         generation = fragments_generation = None

@@ -176,6 +176,11 @@ def attach_site(request, generation):
 
     if hasattr(request, "_wagtail_site"):
         return
+    if generation is None:  # nothing kept: looked up for this request alone
+        site = Site.find_for_request(request)
+        if site is not None:
+            with_root_translations(site)
+        return
     # get_host() refuses a Host outside ALLOWED_HOSTS, so made-up hosts cannot fill the cache.
     key = f"site:{generation}:{request.get_host()}:{request.get_port()}"
     cache = page_cache()
@@ -184,12 +189,39 @@ def attach_site(request, generation):
         site = Site.find_for_request(request)
         if site is None:
             return  # no site to keep: Wagtail answers 404 as usual
-        # Kept with the site as its specific page, so that Wagtail's routing
-        # (`site.root_page.localized`) uses the project's `localized`, which needs no query for
-        # a request in the root page's own language (collection/models/base.py).
-        site.root_page = site.root_page.specific
+        with_root_translations(site)
         cache.set(key, site, settings.FRAGMENT_CACHE_SECONDS)
     request._wagtail_site = site
+
+
+def with_root_translations(site):
+    """Make the site's root page specific, with its translations read in the same query.
+
+    Wagtail routes every request from `site.root_page.localized.specific`: loading the root's
+    specific type is a query, and in another language finding the translation two more (the
+    page, then its specific type). Here one query reads the root and every translation as
+    their specific type, each with `root_translations` (locale id -> page) for the page type's
+    `localized` to answer from (collection/models/base.py), and with whether the site restricts
+    any page (`any_view_restriction`, as collection's routing reads it), so that the routed root
+    needs no query of its own to know it.
+    """
+    from django.db.models import Exists
+    from wagtail.models import PageViewRestriction
+
+    root = site.root_page
+    model = root.specific_class
+    if model is None:  # its page type is gone: Wagtail's own way
+        return site
+    rows = list(
+        model.objects.filter(translation_key=root.translation_key).annotate(
+            any_view_restriction=Exists(PageViewRestriction.objects.all())
+        )
+    )
+    by_locale = {row.locale_id: row for row in rows}
+    for row in rows:
+        row.root_translations = by_locale
+    site.root_page = next((row for row in rows if row.pk == root.pk), None) or root.specific
+    return site
 
 
 def request_is_cacheable(request):

@@ -36,3 +36,16 @@ def test_a_deleted_locale_is_forgotten():
     Locale.objects.get(language_code="ur").delete()
     found, _ = locale_queries("ur")
     assert found.language_code == "en-gb"
+
+
+def test_every_locale_code_is_remembered_and_a_new_locale_seen_at_once():
+    from collection.locales import locale_codes
+
+    first = locale_codes()
+    with CaptureQueriesContext(connection) as queries:
+        assert locale_codes() == first
+    assert len(queries) == 0
+    polish = Locale.objects.create(language_code="pl")
+    assert locale_codes()["pl"] == polish.pk
+    polish.delete()
+    assert "pl" not in locale_codes()

@@ -34,6 +34,42 @@ def with_view_restriction_check(pages):
     return pages.annotate(any_view_restriction=Exists(PageViewRestriction.objects.all()))
 
 
+def with_shown_images(pages, model):
+    """`pages` with the illustrations a page of this type shows in its head or header joined
+    (shown_images) and, in a language other than the default, their alt texts and captions read
+    along as JSON columns (illustrations/json_columns.py): a routed page in Welsh needs no query
+    of its own for them. `attach_shown_image_texts` hands them to the images."""
+    from django.db.models import F
+
+    from illustrations.alt_text import is_default_language
+    from illustrations.json_columns import LanguageTextRows
+
+    names = shown_images(model)
+    pages = pages.select_related(*names)
+    if not is_default_language():
+        pages = pages.annotate(
+            **{
+                f"{name}_text_rows": LanguageTextRows(F(f"{name}_id"))
+                for name in names
+                if "__" not in name
+            }
+        )
+    return pages
+
+
+def attach_shown_image_texts(page):
+    """Give a page's shown images the texts `with_shown_images` read along (if it did)."""
+    from illustrations.json_columns import attach_language_text_rows
+
+    if page is None:
+        return page
+    for name in shown_images(type(page)):
+        rows = getattr(page, f"{name}_text_rows", None) if "__" not in name else None
+        if rows is not None:
+            attach_language_text_rows(getattr(page, name), rows)
+    return page
+
+
 def shown_images(model):
     """The illustrations a page of this type shows in its head or header (its social card, hero,
     cover or portrait) with the illustrators of those shown with a credit line: read with the
@@ -194,8 +230,8 @@ class BasePage(ShareCardPreviewMixin, Page):
             if model is not None:
                 child = model.objects.child_of(self).filter(slug=slug)
                 if shown:
-                    child = with_view_restriction_check(child.select_related(*shown_images(model)))
-                child = child.first()
+                    child = with_view_restriction_check(with_shown_images(child, model))
+                child = attach_shown_image_texts(child.first())
                 if child is not None:
                     return child
         child = self.get_children().filter(slug=slug).first()
@@ -214,6 +250,20 @@ class BasePage(ShareCardPreviewMixin, Page):
 
         if page_language(self) == translation.get_language():
             return self
+        translations = getattr(self, "root_translations", None)
+        if translations is not None:
+            # A site's root, read with its translations (operations/page_cache.py): as
+            # Wagtail answers, the live translation in the active language, else the page.
+            from wagtail.models import Locale
+
+            try:
+                found = translations.get(Locale.get_active().pk)
+            except (LookupError, Locale.DoesNotExist):
+                return self
+            if found is not None:
+                return found if found.live else self
+            # None read (or none when the site was kept): Wagtail looks, so a translation
+            # made since is never missed.
         return super().localized
 
     def _child_in_other_language(self, slug):

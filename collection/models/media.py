@@ -6,9 +6,10 @@ from pathlib import PurePosixPath
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from wagtail.fields import RichTextField
 from wagtail.search import index
-from wagtailmedia.models import AbstractMedia
+from wagtailmedia.models import AbstractMedia, MediaQuerySet
 
 from illustrations.clean_images import clean_file_field
 from illustrations.image_checks import read_image_header
@@ -24,6 +25,22 @@ def captions_upload_to(instance, filename):
     content was checked to be WebVTT)."""
     stem = PurePosixPath(filename).stem or "captions"
     return f"media_captions/{stem}.vtt"
+
+
+class StoryMediaQuerySet(MediaQuerySet):
+    def in_bulk(self, id_list=None, *, field_name="pk"):
+        """As Django's; on a page in a language other than the default, with each item's
+        transcripts and captions in every language read along (a story body's audio and video
+        blocks ask for their items this way), where they took a query of their own."""
+        from ..media_languages import MediaTextRows, attach_media_text_rows, is_default_language
+
+        plain = id_list is None or field_name != "pk" or self.query.where
+        if plain or "media_text_rows" in self.query.annotations or is_default_language():
+            return super().in_bulk(id_list, field_name=field_name)
+        found = self.annotate(media_text_rows=MediaTextRows(F("pk"))).in_bulk(id_list)
+        for item in found.values():
+            attach_media_text_rows(item, item.media_text_rows)
+        return found
 
 
 class StoryMedia(AbstractMedia):
@@ -69,6 +86,8 @@ class StoryMedia(AbstractMedia):
     )
 
     search_fields = AbstractMedia.search_fields + [index.SearchField("transcript")]
+
+    objects = StoryMediaQuerySet.as_manager()
 
     class Meta(AbstractMedia.Meta):
         verbose_name = "audio or video item"

@@ -10,7 +10,12 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from .base import BasePage, shown_images, with_view_restriction_check
+from .base import (
+    BasePage,
+    attach_shown_image_texts,
+    with_shown_images,
+    with_view_restriction_check,
+)
 from .stories import StoryContributor, StoryPage
 from .story_formats import PLURAL_LABELS, StoryFormat
 
@@ -131,11 +136,10 @@ class StoryIndexPage(BasePage):
 
             def load():
                 # With the illustrations its head and header show, and the hero's illustrator.
-                return with_view_restriction_check(
-                    StoryPage.objects.child_of(self)
-                    .filter(slug=slug)
-                    .select_related(*shown_images(StoryPage))
-                ).first()
+                stories = StoryPage.objects.child_of(self).filter(slug=slug)
+                return attach_shown_image_texts(
+                    with_view_restriction_check(with_shown_images(stories, StoryPage)).first()
+                )
 
             story = fragments.remember(request, "route-to", f"{self.pk}:{slug}", load)
             if story is not None:

@@ -54,6 +54,23 @@ def contributor_link(person, request, locale_id):
     return ContributorLink(title=person.title, url=url, full_url=full_url)
 
 
+def _local_page(contributor, local, fields):
+    """The contributor's page in the story's language: theirs, or the translation read along
+    (a dict of its link fields, built into a page with no query)."""
+    if not local or local.get("id") == contributor.pk:
+        return contributor
+    import uuid
+
+    from .contributors import ContributorPage
+
+    values = {name: local.get(name) for name in ("id", *fields)}
+    if values["translation_key"]:
+        values["translation_key"] = uuid.UUID(str(values["translation_key"]))
+    page = ContributorPage(**values)
+    page._state.adding = False
+    return page
+
+
 class StoryReadingMixin:
     """For StoryPage: everything its template shows besides the body itself."""
 
@@ -132,7 +149,9 @@ class StoryReadingMixin:
         from .contributors import ContributorPage
 
         uses = []
-        with self._body_images_read_ahead():
+        from ..body_images import body_images_read_ahead
+
+        with body_images_read_ahead(self):
             blocks = list(self.body)  # the blocks' images, from what was read ahead
         # The audio and video items the blocks read: the head's episode and video take them.
         self._body_blocks = blocks
@@ -158,43 +177,6 @@ class StoryReadingMixin:
             )
             prefetch_variant_renditions(uses)
 
-    def _body_images_read_ahead(self):
-        """The images the body chooses (illustrations and posters), read in one query with what
-        a credit line shows of their illustrators, for the body's blocks to take
-        (illustrations/read_ahead.py): Wagtail would read them once per kind of block, and the
-        illustrators once more."""
-        from contextlib import nullcontext
-
-        from wagtail.images import get_image_model
-
-        from illustrations.read_ahead import images_read_ahead
-
-        body = self.body
-        if not getattr(body, "is_lazy", False):
-            return nullcontext()  # blocks made in memory (a preview): nothing to read
-        ids = set()
-        for item in body.raw_data:
-            value = item.get("value") or {}
-            if item["type"] == "illustration":
-                chosen = value.get("image")
-                ids.add(chosen.get("image") if isinstance(chosen, dict) else chosen)
-            elif item["type"] in ("video", "embed"):
-                ids.add(value.get("poster"))
-        ids = {pk for pk in ids if isinstance(pk, int)}
-        if not ids:
-            return nullcontext()
-        model = get_image_model()
-        images = (
-            model.objects.filter(pk__in=ids)
-            .select_related("illustrator")
-            .only(
-                *(f.attname for f in model._meta.concrete_fields if f.name != "illustrator"),
-                "illustrator",
-                *(f"illustrator__{name}" for name in LINK_FIELDS),
-            )
-        )
-        return images_read_ahead(ids, list(images))
-
     def credits(self, request=None):
         """The story's contributors with their roles, in order (worked out once per request).
 
@@ -212,52 +194,47 @@ class StoryReadingMixin:
         return self._credits_cache
 
     def _read_credits(self, request):
-        from django.db.models import OuterRef, QuerySet, Subquery
+        from django.db.models import JSONField, OuterRef, QuerySet, Subquery
+        from django.db.models.functions import JSONObject
 
         from .contributors import ContributorPage
 
         credited = self.story_contributors.all().order_by("sort_order")
         locale_id = self.locale_id
+        fields = (*LINK_FIELDS, "translation_key", "alias_of_id")
         if not isinstance(credited, QuerySet):
             # A preview's unsaved credits (modelcluster keeps them in memory).
             rows = [(credit, None) for credit in credited]
         else:
-            # One query: each credit with its contributor's link fields and the id of their
-            # live page in this story's language (the same page for most stories).
+            # One query: each credit with its contributor's link fields and their live page in
+            # this story's language (the same page for most stories; for a translated story
+            # that credits pages of its source language, their translation here, read along).
             local = ContributorPage.objects.filter(
                 translation_key=OuterRef("contributor__translation_key"),
                 locale_id=locale_id,
                 live=True,
                 alias_of__isnull=True,
-            ).values("pk")[:1]
-            fields = (*LINK_FIELDS, "translation_key", "alias_of_id")
+            )
+            local_row = JSONObject(id="pk", **{name: name for name in fields})
             credited = (
                 credited.order_by("sort_order", "pk")  # rows added without an order: as added
                 .select_related("contributor")
                 .only("role", "sort_order", "story_id", *(f"contributor__{f}" for f in fields))
-                .annotate(local_id=Subquery(local))
+                .annotate(
+                    local=Subquery(
+                        local.annotate(row=local_row).values("row")[:1], output_field=JSONField()
+                    )
+                )
             )
-            rows = [(credit, credit.local_id) for credit in credited]
-        # A translated story may credit pages of its source language: their translations here,
-        # in a second query only then.
-        elsewhere = {
-            local_id for credit, local_id in rows if local_id and local_id != credit.contributor_id
-        }
-        translations = (
-            ContributorPage.objects.only(*LINK_FIELDS, "translation_key", "alias_of_id").in_bulk(
-                elsewhere
-            )
-            if elsewhere
-            else {}
-        )
+            rows = [(credit, credit.local) for credit in credited]
         return [
             Credit(
                 contributor=contributor_link(
-                    translations.get(local_id, credit.contributor), request, locale_id
+                    _local_page(credit.contributor, local, fields), request, locale_id
                 ),
                 role=credit.role,
             )
-            for credit, local_id in rows
+            for credit, local in rows
         ]
 
     def theme_list(self, request=None):

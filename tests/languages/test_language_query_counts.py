@@ -1,10 +1,15 @@
 """No public page needs more queries because the site has more languages: each page type is
 measured with English only, then again once Welsh and Urdu translations of everything exist,
 and must need exactly as many. A Welsh page needs no more than its English original, bar the
-lookup of the Welsh home page that Wagtail's routing makes for a language other than the
-site root's (ROUTING_ELSEWHERE), and the texts only another language reads: images' alt text
-and media transcripts in that language (LANGUAGE_TEXTS), and the active Locale's row for views
-that are not pages (OTHER_VIEWS). Each is a fixed number, whatever the amount of content."""
+texts only another language reads: images' alt text and media transcripts in that language
+(LANGUAGE_TEXTS), and the active Locale's row for views that are not pages (OTHER_VIEWS). Each
+is a fixed number, whatever the amount of content; and no page needs more than the ceiling the
+English pages are held to (PAGE_CEILING).
+
+The Welsh home page costs routing nothing more: the site's root is read with its translations
+(operations/page_cache.py with_root_translations), where Wagtail's `site.root_page.localized`
+looked up the translation and then its specific row.
+"""
 
 import pytest
 from django.db import connection
@@ -20,9 +25,7 @@ from tests.languages.translated_content import (  # noqa: F401 (fixtures, by the
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("clear_caches")]
 
-# Wagtail routes a request through `site.root_page.localized`: for a language other than the
-# root page's, that is the active Locale and the translated home page (and its specific row).
-ROUTING_ELSEWHERE = 3
+PAGE_CEILING = 12
 # Alt text of the page's images in its language, read with their renditions; on a podcast or
 # video story, the media's transcripts and captions in its language too.
 LANGUAGE_TEXTS = 3
@@ -78,7 +81,9 @@ def every_url(site, prefix):
     return urls
 
 
-def test_pages_need_the_same_queries_with_one_language_or_three(client, translated):
+def test_pages_need_the_same_queries_with_one_language_or_three(
+    client, translated, django_capture_on_commit_callbacks
+):
     content = translated.content
     stories = list(content.stories_up_to(5))
     podcast, _ = content.podcast()
@@ -92,22 +97,9 @@ def test_pages_need_the_same_queries_with_one_language_or_three(client, translat
     urls = every_url(english, "")
     alone = {name: measured(client, url) for name, url in urls.items()}
 
-    welsh = {}
-    for code in ("cy", "ur"):
-        tree = translated.translate_tree(code)
-        themes_in(code, content)
-        versions = [
-            translated.story(code, story, title=f"{story.title} {code}") for story in stories
-        ]
-        pages = {
-            **tree,
-            "one series": translate(content.series, code),
-            "person": translate(content.regular, code),
-            "podcast": translated.story(code, podcast),
-        }
-        pages["story"] = versions[2]
-        if code == "cy":
-            welsh = pages
+    # Publishing runs what a deployment runs once it commits (a new content generation).
+    with django_capture_on_commit_callbacks(execute=True):
+        welsh = _translate_everything(translated, content, stories, podcast)["cy"]
 
     beside = {name: measured(client, url) for name, url in urls.items()}
     assert beside == alone
@@ -116,8 +108,27 @@ def test_pages_need_the_same_queries_with_one_language_or_three(client, translat
     over = {
         name: (count, alone[name])
         for name, count in in_welsh.items()
-        if count
-        > alone[name]
-        + (ROUTING_ELSEWHERE + LANGUAGE_TEXTS if name in page_urls(welsh) else OTHER_VIEWS)
+        if count > alone[name] + (LANGUAGE_TEXTS if name in page_urls(welsh) else OTHER_VIEWS)
     }
     assert not over, over
+    above = {name: count for name, count in in_welsh.items() if count > PAGE_CEILING}
+    assert not above, above
+
+
+def _translate_everything(translated, content, stories, podcast):
+    """Welsh and Urdu versions of every page type: the pages by language."""
+    translations = {}
+    for code in ("cy", "ur"):
+        tree = translated.translate_tree(code)
+        themes_in(code, content)
+        versions = [
+            translated.story(code, story, title=f"{story.title} {code}") for story in stories
+        ]
+        translations[code] = {
+            **tree,
+            "one series": translate(content.series, code),
+            "person": translate(content.regular, code),
+            "podcast": translated.story(code, podcast),
+            "story": versions[2],
+        }
+    return translations

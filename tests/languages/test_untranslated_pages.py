@@ -146,3 +146,19 @@ def test_a_welsh_page_is_served_under_its_own_prefix(client, translated):
     response = client.get(welsh.url, {"untranslated": "ur"})
     assert response.status_code == 302 and response["Location"] == welsh.url
     assert Page.objects.get(pk=welsh.pk).locale.language_code == "cy"
+
+
+@pytest.mark.usefixtures("clear_caches")
+def test_a_home_page_translated_after_the_site_was_kept_is_served_at_once(
+    client, translated, settings
+):
+    """The kept site holds its root with the translations it had (operations/page_cache.py
+    with_root_translations); one made since, even with no new content generation (a page
+    created live by a script sends no publish signal), is looked up, never sent in circles."""
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    assert client.get("/").status_code == 200  # the site is kept, with its English root only
+    welsh_home = translated.translate_tree("cy")["home"]
+    response = client.get("/cy/")
+    assert response.status_code == 200
+    assert '<html lang="cy"' in response.content.decode()
+    assert welsh_home.title in response.content.decode()
