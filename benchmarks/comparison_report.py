@@ -14,8 +14,10 @@ STILL_ON = (
     "Kept in every column of ours, since neither variable reaches them: Wagtail's `renditions`"
     " cache and its site root paths (both in Redis), and per process the compiled templates"
     " (Django's cached loader, DEBUG off), the shared rendition filters"
-    " (`illustrations/renditions.py`) and Django's content types. The site lookup from the"
-    " cache (`operations/page_cache.py` `attach_site`) goes with FRAGMENT_CACHE_SECONDS=0."
+    " (`illustrations/renditions.py`), Django's content types and the Locale rows"
+    " (`operations/languages.py`, as Wagtail's own active-Locale lookup). The site lookup from"
+    " the cache (`operations/page_cache.py` `attach_site`) goes with FRAGMENT_CACHE_SECONDS=0:"
+    " each request then reads its site and the site's root in every language afresh."
 )
 
 
