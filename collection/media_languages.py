@@ -13,11 +13,10 @@ the publish rule (collection/language_rules.py) keeps such a page from being pub
 
 import json
 
-from django.db.models import Func, TextField
 from django.utils.html import strip_tags
 
 from illustrations.alt_text import content_language, default_language, is_default_language
-from illustrations.json_columns import column_sql, json_rows_sql
+from illustrations.json_columns import TranslationRows
 from operations.languages import local_name
 
 
@@ -41,31 +40,17 @@ def prefetch_media_texts(items, language=None):
             item._language_texts = found[pk]
 
 
-class MediaTextRows(Func):
+class MediaTextRows(TranslationRows):
     """The item's StoryMediaTranslation rows (every language) as a JSON column: [language code,
     id, locale id, transcript, captions file] each, read in the query that reads the item."""
 
-    output_field = TextField()
+    owner = "item"
+    columns = ("id", "locale", "transcript", "captions")
 
-    def as_sql(self, compiler, connection, **extra_context):
-        from wagtail.models import Locale
+    def text_model(self):
+        from .models.media import StoryMediaTranslation
 
-        from .models.media import StoryMediaTranslation as Row
-
-        item_sql, item_params = compiler.compile(self.source_expressions[0])
-        quote = connection.ops.quote_name
-        names = ("id", "locale", "transcript", "captions")
-        row_id, locale, transcript, captions = column_sql(connection, Row, "mtg_m", names)
-        (item,) = column_sql(connection, Row, "mtg_m", ("item",))
-        locale_id, code = column_sql(connection, Locale, "mtg_l", ("id", "language_code"))
-        sql = json_rows_sql(
-            connection,
-            f"{code}, {row_id}, {locale}, {transcript}, {captions}",
-            f"{quote(Row._meta.db_table)} mtg_m "
-            f"INNER JOIN {quote(Locale._meta.db_table)} mtg_l ON {locale_id} = {locale}",
-            f"{item} = {item_sql}",
-        )
-        return sql, item_params
+        return StoryMediaTranslation
 
 
 def attach_media_text_rows(item, rows):

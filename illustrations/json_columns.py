@@ -69,32 +69,48 @@ class RenditionRows(Func):
         return sql, (*image_params, *self.specs)
 
 
-class LanguageTextRows(Func):
-    """The alt texts and captions in other languages of the image whose id is the expression
-    `image_id`, as JSON text."""
+class TranslationRows(Func):
+    """A JSON column of a row's texts in other languages: [language code, *columns] for each
+    row of `text_model()` whose `owner` is the expression given (a subclass names them)."""
 
     output_field = TextField()
+    owner = ""
+    columns = ()
+
+    def text_model(self):
+        raise NotImplementedError
 
     def as_sql(self, compiler, connection, **extra_context):
         from wagtail.models import Locale
 
-        from .models import IllustrationTranslation
-
-        image_sql, image_params = compiler.compile(self.source_expressions[0])
+        owner_sql, owner_params = compiler.compile(self.source_expressions[0])
         quote = connection.ops.quote_name
-        text = IllustrationTranslation
-        image, locale, alt_text, caption = column_sql(
-            connection, text, "mtg_t", ("image", "locale", "alt_text", "caption")
+        model = self.text_model()
+        owner, locale, *columns = column_sql(
+            connection, model, "mtg_t", (self.owner, "locale", *self.columns)
         )
         locale_id, language_code = column_sql(connection, Locale, "mtg_l", ("id", "language_code"))
         sql = json_rows_sql(
             connection,
-            f"{language_code}, {alt_text}, {caption}",
-            f"{quote(text._meta.db_table)} mtg_t "
+            ", ".join((language_code, *columns)),
+            f"{quote(model._meta.db_table)} mtg_t "
             f"INNER JOIN {quote(Locale._meta.db_table)} mtg_l ON {locale_id} = {locale}",
-            f"{image} = {image_sql}",
+            f"{owner} = {owner_sql}",
         )
-        return sql, image_params
+        return sql, owner_params
+
+
+class LanguageTextRows(TranslationRows):
+    """The alt texts and captions in other languages of the image whose id is the expression
+    `image_id`: [language code, alt text, caption] each."""
+
+    owner = "image"
+    columns = ("alt_text", "caption")
+
+    def text_model(self):
+        from .models import IllustrationTranslation
+
+        return IllustrationTranslation
 
 
 def _loaded(rows):

@@ -238,7 +238,16 @@ class BasePage(ShareCardPreviewMixin, Page):
         if child is None:
             return None
         _child_types[(self.pk, slug)] = child.content_type_id
-        return child.specific
+        model = child.specific_class
+        if model is None:
+            return child.specific
+        # Read again as its type, the way it is read from now on (with its shown images and
+        # whether any page is restricted): the row may be kept for the whole generation, and
+        # two queries is what Wagtail's `specific` costs here too.
+        typed = model.objects.child_of(self).filter(slug=slug)
+        if shown:
+            typed = with_view_restriction_check(with_shown_images(typed, model))
+        return attach_shown_image_texts(typed.first()) or child.specific
 
     @property
     def localized(self):

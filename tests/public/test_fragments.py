@@ -192,6 +192,31 @@ def test_routing_recovers_when_a_remembered_child_type_is_wrong(client, content,
     assert client.get("/no-such-page/").status_code == 404
 
 
+def test_a_page_first_routed_to_in_a_process_is_kept_with_its_illustrations(
+    client, content, site_tree
+):
+    """The first request in a process learns the page's type from its generic row; the row kept
+    for the generation is the typed one, with its cover and whether any page is restricted, so
+    the next reader of the series needs no query, nor an illustrator's page one for the site's
+    view restrictions."""
+    content.stories_up_to(2)
+    person = content.contributor(title="Drew Illustrator")
+    content.series.cover_image.illustrator = person
+    content.series.cover_image.save()
+    for url in (content.series.url, person.url):
+        slug = url.rstrip("/").rsplit("/", 1)[-1]
+        parent = content.series.get_parent() if url == content.series.url else person.get_parent()
+        base_models._child_types.pop((parent.pk, slug), None)
+        assert client.get(url).status_code == 200  # routed without its type known: kept
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        read = [query["sql"] for query in queries.captured_queries]
+        if url == content.series.url:
+            assert read == []
+        else:  # the portfolio is worked out afresh; the restrictions are known already
+            assert not [sql for sql in read if "pageviewrestriction" in sql], read
+
+
 def test_routing_recovers_when_a_remembered_child_type_no_longer_exists(client, content, site_tree):
     story = content.stories_up_to(1)[0]
     assert client.get(site_tree["stories"].url).status_code == 200
