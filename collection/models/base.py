@@ -228,10 +228,7 @@ class BasePage(ShareCardPreviewMixin, Page):
                 model = None
                 _child_types.pop((self.pk, slug), None)
             if model is not None:
-                child = model.objects.child_of(self).filter(slug=slug)
-                if shown:
-                    child = with_view_restriction_check(with_shown_images(child, model))
-                child = attach_shown_image_texts(child.first())
+                child = self._typed_child(model, slug, shown)
                 if child is not None:
                     return child
         child = self.get_children().filter(slug=slug).first()
@@ -244,10 +241,15 @@ class BasePage(ShareCardPreviewMixin, Page):
         # Read again as its type, the way it is read from now on (with its shown images and
         # whether any page is restricted): the row may be kept for the whole generation, and
         # two queries is what Wagtail's `specific` costs here too.
-        typed = model.objects.child_of(self).filter(slug=slug)
+        return self._typed_child(model, slug, shown) or child.specific
+
+    def _typed_child(self, model, slug, shown):
+        """The child with this slug read as `model`, with what it shows when it is the page
+        `shown` (its illustrations and their texts, whether any page is restricted)."""
+        child = model.objects.child_of(self).filter(slug=slug)
         if shown:
-            typed = with_view_restriction_check(with_shown_images(typed, model))
-        return attach_shown_image_texts(typed.first()) or child.specific
+            child = with_view_restriction_check(with_shown_images(child, model))
+        return attach_shown_image_texts(child.first())
 
     @property
     def localized(self):

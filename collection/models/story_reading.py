@@ -3,6 +3,7 @@ at once, credits, themes, related stories and the series navigation (kept per co
 generation, collection/fragments.py)."""
 
 import math
+import uuid
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
@@ -59,8 +60,6 @@ def _local_page(contributor, local, fields):
     (a dict of its link fields, built into a page with no query)."""
     if not local or local.get("id") == contributor.pk:
         return contributor
-    import uuid
-
     from .contributors import ContributorPage
 
     values = {name: local.get(name) for name in ("id", *fields)}
