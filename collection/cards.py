@@ -83,21 +83,15 @@ def _hero_fields():
     return (*image_fields, *illustrator)
 
 
-def load_cards(story_ids, featured_id=None, **annotations):
-    """The live stories with these ids by id, with only what a card shows (CARD_FIELDS, the
-    hero and its illustrator's link, the contributors' names) and the renditions of the one
-    variant each card draws (the featured card's hero, the others' card crop): one query however
-    many cards there are, in every language. `story_ids` may be a subquery; `annotations` are
-    read along."""
+def card_queryset(story_ids, featured_id=None, **annotations):
+    """The live stories with these ids with only what a card shows (CARD_FIELDS, the hero and
+    its illustrator's link, the contributors' names) and the renditions of the one variant each
+    card draws (the featured card's hero, the others' card crop), in every language.
+    `story_ids` may be a subquery; `annotations` are read along."""
     from django.db.models import Case, F, When
 
     from illustrations.alt_text import is_default_language
-    from illustrations.json_columns import (
-        LanguageTextRows,
-        RenditionRows,
-        attach_language_text_rows,
-        attach_rendition_rows,
-    )
+    from illustrations.json_columns import LanguageTextRows, RenditionRows
     from illustrations.renditions import specs_for_variants
 
     from .models.stories import StoryPage
@@ -111,7 +105,7 @@ def load_cards(story_ids, featured_id=None, **annotations):
         )
     if not is_default_language():  # the heroes' alt texts and captions in other languages
         annotations["hero_texts"] = LanguageTextRows(hero)
-    stories = (
+    return (
         StoryPage.objects.live()
         .filter(pk__in=story_ids)
         .only(*CARD_FIELDS, *_hero_fields())
@@ -119,12 +113,37 @@ def load_cards(story_ids, featured_id=None, **annotations):
         .annotate(
             card_contributor_names=ContributorNames(), hero_renditions=renditions, **annotations
         )
-        .in_bulk()
     )
-    for story in stories.values():
+
+
+def cards_read(stories):
+    """`stories` (read by card_queryset) by id, their heroes given the renditions and texts
+    read along."""
+    from illustrations.json_columns import attach_language_text_rows, attach_rendition_rows
+
+    for story in stories:
         attach_rendition_rows(story.hero_image, story.hero_renditions)
         attach_language_text_rows(story.hero_image, getattr(story, "hero_texts", None))
-    return stories
+    return {story.pk: story for story in stories}
+
+
+def load_cards(story_ids, featured_id=None):
+    """The live stories with these ids, by id, with their card data (card_queryset): one query
+    however many cards there are, compiled once per process for lists of about this length
+    (operations/compiled_queries.py)."""
+    from django.utils.translation import get_language
+
+    from operations.compiled_queries import padded, run_compiled
+
+    return cards_read(
+        run_compiled(
+            "story-cards",
+            card_queryset,
+            shape=(get_language(),),
+            story_ids=padded(story_ids),
+            featured_id=featured_id,
+        )
+    )
 
 
 def story_cards(request, story_ids, heading_level=3, featured_first=False, loaded=None):

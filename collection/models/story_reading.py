@@ -264,22 +264,22 @@ class StoryReadingMixin:
             keys = [theme.translation_key for theme in themes]
         return list(Theme.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
 
-    def _related_links(self, theme_keys):
+    def _related_links(self, theme_keys, locale_id=None, story_id=None):
         """The story-theme links of the live stories of this story's language (this one left
         out) to themes with these translation keys (themes shared in any of their
-        translations)."""
+        translations). `locale_id` and `story_id` stand in for this story's own."""
         from .stories import StoryPage
 
         return StoryPage.themes.through.objects.filter(
             theme__translation_key__in=theme_keys,
             storypage__live=True,
-            storypage__locale_id=self.locale_id,
+            storypage__locale_id=self.locale_id if locale_id is None else locale_id,
             storypage__alias_of__isnull=True,
-        ).exclude(storypage_id=self.pk)
+        ).exclude(storypage_id=self.pk if story_id is None else story_id)
 
-    def _related_ranking(self, theme_keys, limit):
+    def _related_ranking(self, theme_keys, limit, **this_story):
         return (
-            self._related_links(theme_keys)
+            self._related_links(theme_keys, **this_story)
             .values("storypage_id")
             .annotate(shared_themes=Count("theme_id"))
             .order_by("-shared_themes", "-storypage__first_published", "-storypage_id")
@@ -299,30 +299,45 @@ class StoryReadingMixin:
 
     def _related_stories(self, limit=3):
         """The related stories (related_story_ids) read with their card data in the ranking's
-        query (collection/cards.py load_cards), by id in the ranking's order."""
+        query (collection/cards.py card_queryset), by id in the ranking's order; the query is
+        compiled once per process (operations/compiled_queries.py)."""
         from django.db.models import OuterRef, Subquery
+        from django.utils.translation import get_language
 
-        from ..cards import load_cards
+        from operations.compiled_queries import padded, run_compiled
+
+        from ..cards import card_queryset, cards_read
 
         theme_keys = [theme.translation_key for theme in self.theme_list()]
         if not theme_keys:
             return {}
-        shared = (
-            self._related_links(theme_keys)
-            .filter(storypage_id=OuterRef("pk"))
-            .values("storypage_id")
-            .annotate(count=Count("theme_id"))
-            .values("count")
-        )
-        stories = load_cards(
-            self._related_ranking(theme_keys, limit), shared_themes=Subquery(shared)
+
+        def build(theme_keys, locale_id, story_id):
+            this_story = {"locale_id": locale_id, "story_id": story_id}
+            shared = (
+                self._related_links(theme_keys, **this_story)
+                .filter(storypage_id=OuterRef("pk"))
+                .values("storypage_id")
+                .annotate(count=Count("theme_id"))
+                .values("count")
+            )
+            ranking = self._related_ranking(theme_keys, limit, **this_story)
+            return card_queryset(ranking, shared_themes=Subquery(shared))
+
+        stories = run_compiled(
+            "related-story-cards",
+            build,
+            shape=(get_language(), limit),
+            theme_keys=padded(theme_keys),  # the same links: IN ignores repeats
+            locale_id=self.locale_id,
+            story_id=self.pk,
         )
 
         def rank(story):
             published = story.first_published  # a date; none sorts last, as on SQLite
             return (-story.shared_themes, -(published.toordinal() if published else 0), -story.pk)
 
-        return {story.pk: story for story in sorted(stories.values(), key=rank)}
+        return {story.pk: story for story in sorted(cards_read(stories).values(), key=rank)}
 
     def related_cards(self, request):
         """The related stories' cards as HTML. The ranking and the cards are kept until content
@@ -356,28 +371,38 @@ class StoryReadingMixin:
     def _series_context(self, request):
         from django.db.models import Subquery
 
+        from operations.compiled_queries import run_compiled
+
         from ..listings import series_rows
         from .series import SeriesPage, SeriesStory
         from .stories import StoryPage
 
         # The first live series in this story's language listing this story or the story it
         # was translated from (a translated series keeps the source's list of stories)...
-        membership = (
-            SeriesStory.objects.filter(
-                story__translation_key=self.translation_key,
-                series__locale_id=self.locale_id,
-                series__live=True,
-            )
-            .order_by("pk")
-            .values("series_id")[:1]
-        )
         # ...read with its rows in one query: each row's live story here with its title and
-        # address (for the neighbours' links), and the series' own link.
+        # address (for the neighbours' links), and the series' own link. Compiled once per
+        # process (operations/compiled_queries.py): building it cost more than running it.
         series_fields = [f"series__{name}" for name in ("id", *LINK_FIELDS)]
-        rows = list(
-            series_rows(
-                Subquery(membership), self.locale_id, fields=("title", "url_path")
+
+        def build(translation_key, locale_id):
+            membership = (
+                SeriesStory.objects.filter(
+                    story__translation_key=translation_key,
+                    series__locale_id=locale_id,
+                    series__live=True,
+                )
+                .order_by("pk")
+                .values("series_id")[:1]
+            )
+            return series_rows(
+                Subquery(membership), locale_id, fields=("title", "url_path")
             ).values_list("local_id", "local_title", "local_url_path", *series_fields)
+
+        rows = run_compiled(
+            "story-series-rows",
+            build,
+            translation_key=self.translation_key,
+            locale_id=self.locale_id,
         )
         if not rows:
             return {}
