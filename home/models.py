@@ -10,6 +10,7 @@ from django.db.models import (
 )
 from django.utils import translation
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -21,6 +22,7 @@ from collection.blocks import LinkBlock
 from collection.listings import more_in_default_language, own_language
 from collection.models import BasePage, SeriesPage, StoryPage, Theme
 from collection.translated_relations import TranslatedRelations
+from operations.compiled_queries import run_compiled
 
 
 class HomePage(BasePage):
@@ -61,21 +63,35 @@ class HomePage(BasePage):
         (six, by title) the page shows, in its own language only: every language's home lists
         its own stories. The series are read with their card data, put in `loaded_series` (a
         dict, by id) for the cards, so rendering them reads no row again."""
-        latest = StoryPage.objects.live().filter(own_language(), locale_id=self.locale_id)
-        order = ("-first_published", "-pk")
-        if self.featured_story_id:
-            # The featured story as chosen in the source language, in this page's language
-            # (a translated home page keeps the English story it was copied with), first.
-            chosen = StoryPage.objects.filter(pk=self.featured_story_id).values("translation_key")
-            featured = ExpressionWrapper(Q(translation_key__in=chosen), output_field=BooleanField())
-            latest = latest.annotate(featured=featured)
-            order = ("-featured", *order)
-        # One query: the featured story (when it is live here) and the newest after it; seven
-        # are enough for the featured story and six more.
-        ids = list(latest.order_by(*order).values_list("pk", flat=True)[:7])
-        series = cards.with_series_card_data(
-            SeriesPage.objects.live().filter(own_language(), locale_id=self.locale_id)
-        ).order_by("title")[:6]
+
+        def newest(locale_id, featured_id):
+            latest = StoryPage.objects.live().filter(own_language(), locale_id=locale_id)
+            order = ("-first_published", "-pk")
+            if featured_id is not None:
+                # The featured story as chosen in the source language, in this page's language
+                # (a translated home page keeps the English story it was copied with), first.
+                chosen = StoryPage.objects.filter(pk=featured_id).values("translation_key")
+                featured = Q(translation_key__in=chosen)
+                latest = latest.annotate(
+                    featured=ExpressionWrapper(featured, output_field=BooleanField())
+                )
+                order = ("-featured", *order)
+            # The featured story (when it is live here) and the newest after it: seven are
+            # enough for the featured story and six more.
+            return latest.order_by(*order).values_list("pk", flat=True)[:7]
+
+        def series_by_title(locale_id):
+            return cards.with_series_card_data(
+                SeriesPage.objects.live().filter(own_language(), locale_id=locale_id)
+            ).order_by("title")[:6]
+
+        # Both compiled once per process (operations/compiled_queries.py).
+        ids = run_compiled(
+            "home-newest", newest, locale_id=self.locale_id, featured_id=self.featured_story_id
+        )
+        series = run_compiled(
+            "home-series", series_by_title, shape=(get_language(),), locale_id=self.locale_id
+        )
         series_ids = []
         for item in series:
             series_ids.append(item.pk)
@@ -219,6 +235,18 @@ class SiteFooterSettings(BaseSiteSetting):
     def for_site_in_language(cls, site, active, default):
         """The site's settings (made if missing, as for_site does) with the footer's words in
         `active`, else in `default`, read in the same query."""
+
+        def build(site_id, active, default):  # compiled once per process
+            return cls.objects.filter(site_id=site_id).annotate(
+                about_active=FooterText.in_language(active),
+                about_default=FooterText.in_language(default),
+            )
+
+        existing = run_compiled(
+            "footer-settings", build, site_id=site.pk, active=active, default=default
+        )
+        if existing:
+            return existing[0]
         found, created = cls.objects.annotate(
             about_active=FooterText.in_language(active),
             about_default=FooterText.in_language(default),

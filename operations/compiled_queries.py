@@ -25,6 +25,7 @@ import functools
 import itertools
 import uuid
 
+from django.core.exceptions import EmptyResultSet
 from django.core.signals import setting_changed
 from django.db import connections
 
@@ -82,7 +83,9 @@ class _Marker:
         if isinstance(value, bool):
             raise NotCompilable(f"a boolean cannot be told apart from the SQL: {value!r}")
         if isinstance(value, int):
-            self.value = -1_900_000_000 - n
+            self.value = (
+                1_900_000_000 + n
+            )  # positive and in range: Django drops out-of-range lookups
         elif isinstance(value, uuid.UUID):
             self.value = uuid.UUID(int=(0xC0FFEE << 100) + n)
         elif isinstance(value, str):
@@ -91,11 +94,20 @@ class _Marker:
             raise NotCompilable(f"cannot stand in for a {type(value).__name__}: {value!r}")
 
     def matches(self, param):
+        """How `param` holds this marker: "same", "hex" (a UUID as text), "like" (a LIKE
+        pattern around it: startswith, contains), or None."""
         if isinstance(self.value, uuid.UUID):
-            return param == self.value or param == self.value.hex
+            if param == self.value:
+                return "same"
+            return "hex" if param == self.value.hex else None
         if isinstance(param, bool):
-            return False
-        return type(param) is not bool and param == self.value
+            return None
+        if param == self.value:
+            return "same"
+        if isinstance(self.value, str) and isinstance(param, str):
+            if param.strip("%") == self.value and param != self.value:
+                return "like"
+        return None
 
 
 def _stand_ins(values):
@@ -114,7 +126,8 @@ def _stand_ins(values):
 
 
 def _slots(params, markers):
-    """(index in params, value name, position in a list or None) for each marker found."""
+    """(index in params, value name, position in a list or None, how it is held) for each
+    marker found."""
     flat = [
         (name, position, marker)
         for name, found in markers.items()
@@ -123,8 +136,11 @@ def _slots(params, markers):
     slots, unseen = [], {(name, position) for name, position, _ in flat}
     for index, param in enumerate(params):
         for name, position, marker in flat:
-            if marker.matches(param):
-                slots.append((index, name, position))
+            held = marker.matches(param)
+            if held == "like":
+                held = (param.startswith("%"), param.endswith("%"))
+            if held:
+                slots.append((index, name, position, held))
                 unseen.discard((name, position))
                 break
     if unseen:
@@ -135,6 +151,7 @@ def _slots(params, markers):
 class _Prepared:
     def __init__(self, queryset, compiler, sql, params, slots):
         self.queryset = queryset  # built with markers, never evaluated: cloned for each run
+        self.alias = queryset.db
         self.compiler = compiler
         self.sql = sql
         self.params = tuple(params)
@@ -147,7 +164,10 @@ class _Prepared:
             markers, arguments = _stand_ins(values)
             queryset = build(**arguments)
             compiler = queryset.query.get_compiler(using=queryset.db)
-            sql, params = compiler.as_sql()
+            try:
+                sql, params = compiler.as_sql()
+            except EmptyResultSet:  # an empty IN list: no row whatever the values
+                return _NoRows()
             slots = _slots(params, markers)
             compiled.append((queryset, compiler, sql, params, slots))
         (queryset, compiler, sql, params, slots), (_, _, sql_again, params_again, slots_again) = (
@@ -167,9 +187,14 @@ class _Prepared:
 
     def run(self, values):
         params = list(self.params)
-        for index, name, position in self.slots:
+        for index, name, position, held in self.slots:
             value = values[name] if position is None else values[name][position]
-            params[index] = _like(params[index], value)
+            if isinstance(held, tuple):  # a LIKE pattern: the value escaped as Django does
+                before, after = held
+                value = connections[self.alias].ops.prep_for_like_query(value)
+                params[index] = f"{'%' * before}{value}{'%' * after}"
+            else:
+                params[index] = _as_given(params[index], value)
         queryset = self.queryset._chain()
         queryset.query.get_compiler = functools.partial(self._compiler, tuple(params))
         return list(queryset)
@@ -184,7 +209,12 @@ class _Prepared:
         return compiler
 
 
-def _like(template_param, value):
+class _NoRows:
+    def run(self, values):
+        return []
+
+
+def _as_given(template_param, value):
     """`value` in the form the database adapter gave the marker (psycopg's Int4, a UUID's hex)."""
     if isinstance(template_param, str) and isinstance(value, uuid.UUID):
         return value.hex

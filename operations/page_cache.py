@@ -208,14 +208,20 @@ def with_root_translations(site):
     from django.db.models import Exists
     from wagtail.models import PageViewRestriction
 
+    from .compiled_queries import run_compiled
+
     root = site.root_page
     model = root.specific_class
     if model is None:  # its page type is gone: Wagtail's own way
         return site
-    rows = list(
-        model.objects.filter(translation_key=root.translation_key).annotate(
+
+    def build(translation_key):  # compiled once per process: every request read afresh asks
+        return model.objects.filter(translation_key=translation_key).annotate(
             any_view_restriction=Exists(PageViewRestriction.objects.all())
         )
+
+    rows = run_compiled(
+        f"root-translations:{model._meta.label}", build, translation_key=root.translation_key
     )
     by_locale = {row.locale_id: row for row in rows}
     for row in rows:

@@ -70,6 +70,30 @@ def attach_shown_image_texts(page):
     return page
 
 
+def routed_child(model, parent, slug, shown=True):
+    """The child of `parent` with this slug read as `model` (or None), with what it shows when it
+    is the page `shown` (its illustrations and their texts, whether any page is restricted).
+    Routing asks on every request read afresh: the query is compiled once per process
+    (operations/compiled_queries.py)."""
+    from operations.compiled_queries import run_compiled
+
+    def build(parent_path, depth, slug):  # Wagtail's child_of, with the child's depth given
+        child = model.objects.filter(path__startswith=parent_path, depth=depth, slug=slug)
+        if shown:
+            child = with_view_restriction_check(with_shown_images(child, model))
+        return child[:1] if child.ordered else child.order_by("pk")[:1]
+
+    found = run_compiled(
+        f"routed-child:{model._meta.label}:{int(shown)}",
+        build,
+        shape=(translation.get_language(),),
+        parent_path=parent.path,
+        depth=parent.depth + 1,
+        slug=slug,
+    )
+    return attach_shown_image_texts(found[0] if found else None)
+
+
 def shown_images(model):
     """The illustrations a page of this type shows in its head or header (its social card, hero,
     cover or portrait) with the illustrators of those shown with a credit line: read with the
@@ -246,10 +270,7 @@ class BasePage(ShareCardPreviewMixin, Page):
     def _typed_child(self, model, slug, shown):
         """The child with this slug read as `model`, with what it shows when it is the page
         `shown` (its illustrations and their texts, whether any page is restricted)."""
-        child = model.objects.child_of(self).filter(slug=slug)
-        if shown:
-            child = with_view_restriction_check(with_shown_images(child, model))
-        return attach_shown_image_texts(child.first())
+        return routed_child(model, self, slug, shown)
 
     @property
     def localized(self):

@@ -10,12 +10,7 @@ from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 
-from .base import (
-    BasePage,
-    attach_shown_image_texts,
-    with_shown_images,
-    with_view_restriction_check,
-)
+from .base import BasePage, routed_child
 from .stories import StoryContributor, StoryPage
 from .story_formats import PLURAL_LABELS, StoryFormat
 
@@ -136,10 +131,7 @@ class StoryIndexPage(BasePage):
 
             def load():
                 # With the illustrations its head and header show, and the hero's illustrator.
-                stories = StoryPage.objects.child_of(self).filter(slug=slug)
-                return attach_shown_image_texts(
-                    with_view_restriction_check(with_shown_images(stories, StoryPage)).first()
-                )
+                return routed_child(StoryPage, self, slug)
 
             story = fragments.remember(request, "route-to", f"{self.pk}:{slug}", load)
             if story is not None:

@@ -208,23 +208,33 @@ class StoryReadingMixin:
             # One query: each credit with its contributor's link fields and their live page in
             # this story's language (the same page for most stories; for a translated story
             # that credits pages of its source language, their translation here, read along).
-            local = ContributorPage.objects.filter(
-                translation_key=OuterRef("contributor__translation_key"),
-                locale_id=locale_id,
-                live=True,
-                alias_of__isnull=True,
-            )
-            local_row = JSONObject(id="pk", **{name: name for name in fields})
-            credited = (
-                credited.order_by("sort_order", "pk")  # rows added without an order: as added
-                .select_related("contributor")
-                .only("role", "sort_order", "story_id", *(f"contributor__{f}" for f in fields))
-                .annotate(
-                    local=Subquery(
-                        local.annotate(row=local_row).values("row")[:1], output_field=JSONField()
+            # Compiled once per process (operations/compiled_queries.py).
+            from operations.compiled_queries import run_compiled
+
+            credit_model = credited.model
+
+            def build(story_id, locale_id):
+                local = ContributorPage.objects.filter(
+                    translation_key=OuterRef("contributor__translation_key"),
+                    locale_id=locale_id,
+                    live=True,
+                    alias_of__isnull=True,
+                )
+                local_row = JSONObject(id="pk", **{name: name for name in fields})
+                return (
+                    credit_model.objects.filter(story_id=story_id)
+                    .order_by("sort_order", "pk")  # rows added without an order: as added
+                    .select_related("contributor")
+                    .only("role", "sort_order", "story_id", *(f"contributor__{f}" for f in fields))
+                    .annotate(
+                        local=Subquery(
+                            local.annotate(row=local_row).values("row")[:1],
+                            output_field=JSONField(),
+                        )
                     )
                 )
-            )
+
+            credited = run_compiled("story-credits", build, story_id=self.pk, locale_id=locale_id)
             rows = [(credit, credit.local) for credit in credited]
         return [
             Credit(
@@ -258,11 +268,18 @@ class StoryReadingMixin:
         from .themes import Theme
 
         themes = self.themes.all()
-        if isinstance(themes, QuerySet):
-            keys = themes.values("translation_key")
-        else:  # a preview's unsaved choice (modelcluster keeps it in memory)
+        if not isinstance(themes, QuerySet):  # a preview's unsaved choice (kept in memory)
             keys = [theme.translation_key for theme in themes]
-        return list(Theme.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
+            return list(Theme.objects.filter(locale_id=self.locale_id, translation_key__in=keys))
+
+        def build(story_id, locale_id):  # compiled once per process
+            chosen = type(self).themes.through.objects.filter(storypage_id=story_id)
+            keys = chosen.values("theme__translation_key")
+            return Theme.objects.filter(locale_id=locale_id, translation_key__in=keys)
+
+        from operations.compiled_queries import run_compiled
+
+        return run_compiled("story-themes", build, story_id=self.pk, locale_id=self.locale_id)
 
     def _related_links(self, theme_keys, locale_id=None, story_id=None):
         """The story-theme links of the live stories of this story's language (this one left

@@ -73,19 +73,38 @@ def _page_versions(request, page):
     from collection import fragments
 
     def live_translations():
-        from .localized_links import offer_section_pages, section_pages_wanted
+        from operations.compiled_queries import run_compiled
+
+        from .localized_links import (
+            offer_section_pages,
+            section_page_values,
+            section_pages_wanted,
+        )
 
         # Aliases are placeholders wagtail-localize makes for untranslated pages: never a
         # version to offer (collection/locales.py sends their readers to the source).
         # The section index pages the navigation links to are read in the same query and
         # offered to it (collection/templatetags/localized_links.py): one query for both.
-        sections, is_section = section_pages_wanted()
-        own = Q(translation_key=page.translation_key, alias_of__isnull=True)
-        rows = list(
-            Page.objects.live()
-            .filter(own | sections)
-            .select_related("locale")
-            .annotate(language=F("locale__language_code"))
+        # Compiled once per process (operations/compiled_queries.py).
+        _sections, is_section = section_pages_wanted()
+        type_ids, languages = section_page_values()
+
+        def build(translation_key, type_ids, languages):
+            own = Q(translation_key=translation_key, alias_of__isnull=True)
+            sections = Q(content_type_id__in=type_ids, locale__language_code__in=languages)
+            return (
+                Page.objects.live()
+                .filter(own | sections)
+                .select_related("locale")
+                .annotate(language=F("locale__language_code"))
+            )
+
+        rows = run_compiled(
+            "page-versions",
+            build,
+            translation_key=page.translation_key,
+            type_ids=type_ids,
+            languages=languages,
         )
         offer_section_pages(request, [row for row in rows if is_section(row)])
         return [

@@ -61,12 +61,17 @@ def _section_of_type():
     return {content_types[model].pk: name for name, model in models.items()}
 
 
+def section_page_values():
+    """(the ids of the section index page types, the active and default language codes), both
+    sorted: what section_pages_wanted filters by, as values a compiled query is given."""
+    active, default = _language_codes()
+    return sorted(set(_section_of_type())), sorted({active, default})
+
+
 def section_pages_wanted():
     """(a filter for the section index pages of the active and default languages, and a test
     telling whether a page row read with `language` annotated is one of them)."""
-    active, default = _language_codes()
-    type_ids = set(_section_of_type())
-    languages = {active, default}
+    type_ids, languages = section_page_values()
     condition = Q(content_type_id__in=type_ids, locale__language_code__in=languages)
 
     def is_wanted(page):

@@ -104,7 +104,8 @@ def test_none_and_list_lengths_compile_apart(themes):
     assert run_compiled("by-kind", build, locale_id=None, keys=keys[:2]) == []
     assert len(run_compiled("by-kind", build, locale_id=english.pk, keys=keys[:2])) == 2
     assert len(run_compiled("by-kind", build, locale_id=english.pk, keys=keys)) == 5
-    assert len(compiled_queries._compiled) == 3
+    assert run_compiled("by-kind", build, locale_id=english.pk, keys=[]) == []
+    assert len(compiled_queries._compiled) == 4
 
 
 def test_a_queryset_that_reads_what_it_was_not_given_is_refused(themes):
@@ -120,11 +121,22 @@ def test_a_queryset_that_reads_what_it_was_not_given_is_refused(themes):
 
 def test_a_value_the_database_never_sees_as_given_is_refused(themes):
     with pytest.raises(NotCompilable, match="not passed to the database as parameters"):
-        run_compiled(
-            "contains", lambda name: Theme.objects.filter(name__icontains=name), name="Theme"
-        )
+        run_compiled("shifted", lambda pk: Theme.objects.filter(pk=pk + 1), pk=3)
     with pytest.raises(NotCompilable, match="boolean"):
         run_compiled("flag", lambda live: Page.objects.filter(live=live), live=True)
+
+
+def test_like_patterns_take_each_value_escaped(themes):
+    english, welsh, made = themes
+    ThemeFactory(name="100% data_sets", slug="compiled-percent")
+
+    def named(start, part):
+        return Theme.objects.filter(name__startswith=start, name__icontains=part).order_by("pk")
+
+    for start, part in [("Theme", "1"), ("100%", "a_s"), ("100", "%"), ("Theme", "_"), ("x", "")]:
+        got = run_compiled("named", named, start=start, part=part)
+        assert [t.pk for t in got] == [t.pk for t in named(start, part)], (start, part)
+    assert len(compiled_queries._compiled) == 1
 
 
 def test_a_settings_change_forgets_every_compiled_query(themes):
