@@ -2,6 +2,7 @@
 needs loaded with a listing."""
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -9,6 +10,8 @@ from django.db.models import Count, Prefetch, Window
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
+
+from operations.compiled_queries import run_compiled
 
 from .base import BasePage, routed_child
 from .stories import StoryContributor, StoryPage
@@ -79,19 +82,33 @@ class StoryIndexPage(BasePage):
         from .series import SeriesPage
         from .themes import Theme
 
-        def options():
-            themes = Theme.objects.filter(locale_id=self.locale_id)
-            series = SeriesPage.objects.live().filter(locale_id=self.locale_id).order_by("title")
+        def themes(locale_id):
+            return Theme.objects.filter(locale_id=locale_id).values_list(
+                "pk", "slug", "name", "translation_key"
+            )
+
+        def series(locale_id):
+            return (
+                SeriesPage.objects.live()
+                .filter(locale_id=locale_id)
+                .order_by("title")
+                .values_list("pk", "slug", "title")
+            )
+
+        def options():  # both compiled once per process (operations/compiled_queries.py)
+            locale_id = self.locale_id
             return {
                 "themes": [
                     ListingOption(pk, slug, name, key)
-                    for pk, slug, name, key in themes.values_list(
-                        "pk", "slug", "name", "translation_key"
+                    for pk, slug, name, key in run_compiled(
+                        "listing-themes", themes, locale_id=locale_id
                     )
                 ],
                 "series": [
                     ListingOption(pk, slug, title)
-                    for pk, slug, title in series.values_list("pk", "slug", "title")
+                    for pk, slug, title in run_compiled(
+                        "listing-series", series, locale_id=locale_id
+                    )
                 ],
             }
 
@@ -158,29 +175,46 @@ class StoryIndexPage(BasePage):
         # is keyed by the number asked for (bounded, so made-up numbers fill no cache).
         asked = min(max(int(requested), 1), 10_000) if requested.isdigit() else 1
 
-        def page_of_ids():
-            # This index's children are in its own language (bar placeholder aliases).
-            stories = StoryPage.objects.child_of(self).live().filter(own_language())
-            if filters["theme"]:
-                stories = stories_with_theme(stories, filters["theme"])
-            if filters["format"]:
-                stories = stories.filter(format=filters["format"])
-            if filters["series"]:
-                stories = stories_in_series(stories, filters["series"])
+        def story_ids(path, depth, theme_key, story_format, series_id):
+            # This index's children (Wagtail's child_of) are in its own language (bar
+            # placeholder aliases).
+            stories = (
+                StoryPage.objects.filter(path__startswith=path, depth=depth)
+                .live()
+                .filter(own_language())
+            )
+            if theme_key is not None:
+                stories = stories_with_theme(stories, SimpleNamespace(translation_key=theme_key))
+            if story_format is not None:
+                stories = stories.filter(format=story_format)
+            if series_id is not None:
+                stories = stories_in_series(stories, SimpleNamespace(pk=series_id))
             # Only ids are paged through: the cards come whole from collection/cards.py, which
             # loads card data for just the stories whose cards are not kept yet.
-            ids = stories.order_by("-first_published", "-pk").values_list("pk", flat=True)
-            # One query for the page and the total (a window count over the filtered stories);
-            # a page past the end asks again for the last one.
+            return stories.order_by("-first_published", "-pk").values_list("pk", flat=True)
+
+        chosen = {
+            "path": self.path,
+            "depth": self.depth + 1,
+            "theme_key": filters["theme"].translation_key if filters["theme"] else None,
+            "story_format": filters["format"] or None,
+            "series_id": filters["series"].pk if filters["series"] else None,
+        }
+
+        def page_of_ids():
+            # One query for the page and the total (a window count over the filtered stories),
+            # compiled once per process and page number; a page past the end asks again for
+            # the last one.
             start = (asked - 1) * STORIES_PER_PAGE
-            rows = list(
-                ids.annotate(total=Window(Count("pk"))).values_list("pk", "total")[
-                    start : start + STORIES_PER_PAGE
-                ]
-            )
+
+            def window(**chosen):
+                ids = story_ids(**chosen).annotate(total=Window(Count("pk")))
+                return ids.values_list("pk", "total")[start : start + STORIES_PER_PAGE]
+
+            rows = run_compiled("story-listing", window, shape=(start,), **chosen)
             if rows:
                 return rows[0][1], asked, [pk for pk, _ in rows]
-            paginator = Paginator(ids, STORIES_PER_PAGE)
+            paginator = Paginator(story_ids(**chosen), STORIES_PER_PAGE)
             page = paginator.get_page(asked)
             return paginator.count, page.number, list(page.object_list)
 
