@@ -18,6 +18,7 @@ from wagtail.images import get_image_model
 from illustrations.alt_text import is_default_language
 from illustrations.json_columns import LanguageTextRows, attach_language_text_rows
 from illustrations.read_ahead import images_read_ahead
+from operations.compiled_queries import padded, run_compiled
 
 from .models.base import LINK_FIELDS
 
@@ -50,18 +51,22 @@ def body_images_read_ahead(page):
     wanted = set(ids)
     if other_language and hero is not None and not hasattr(hero, "_language_texts"):
         wanted.add(hero.pk)
-    images = (
-        model.objects.filter(pk__in=wanted)
-        .select_related("illustrator")
-        .only(
-            *(f.attname for f in model._meta.concrete_fields if f.name != "illustrator"),
-            "illustrator",
-            *(f"illustrator__{name}" for name in LINK_FIELDS),
+
+    def build(ids):  # compiled once per process (operations/compiled_queries.py)
+        images = (
+            model.objects.filter(pk__in=ids)
+            .select_related("illustrator")
+            .only(
+                *(f.attname for f in model._meta.concrete_fields if f.name != "illustrator"),
+                "illustrator",
+                *(f"illustrator__{name}" for name in LINK_FIELDS),
+            )
         )
-    )
-    if other_language:
-        images = images.annotate(language_text_rows=LanguageTextRows(F("pk")))
-    images = list(images)
+        if other_language:
+            images = images.annotate(language_text_rows=LanguageTextRows(F("pk")))
+        return images
+
+    images = run_compiled("body-images", build, shape=(other_language,), ids=padded(sorted(wanted)))
     for image in images:
         attach_language_text_rows(image, getattr(image, "language_text_rows", None))
         if hero is not None and image.pk == hero.pk and hasattr(image, "_language_texts"):

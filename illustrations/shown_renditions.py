@@ -9,6 +9,7 @@ prefetched renditions (`filter_spec`, `focal_point_key`) and what a template pri
 `width`, `height`).
 """
 
+import re
 from functools import cache
 
 from django.core.files.storage import FileSystemStorage
@@ -32,8 +33,14 @@ def _url_of(name):
     # `__class__` sees through the default storage's lazy wrapper; a subclass with a `url` of
     # its own is asked as usual.
     if storage.__class__.url is FileSystemStorage.url and storage.base_url.endswith("/"):
-        return storage.base_url + filepath_to_uri(name).lstrip("/")
+        # Names Wagtail makes are letters, digits and ".-_/": quoting leaves them as they are.
+        quoted = name if _UNQUOTED(name) else filepath_to_uri(name)
+        return storage.base_url + quoted.lstrip("/")
     return storage.url(name)
+
+
+# What `filepath_to_uri` (urllib's quote, safe "/~!*()'") never changes.
+_UNQUOTED = re.compile(r"[A-Za-z0-9_.\-~/!*()']*").fullmatch
 
 
 class ShownRendition:

@@ -177,9 +177,10 @@ def attach_site(request, generation):
     if hasattr(request, "_wagtail_site"):
         return
     if generation is None:  # nothing kept: looked up for this request alone
-        site = Site.find_for_request(request)
+        site = site_for_request(request)
         if site is not None:
             with_root_translations(site)
+        request._wagtail_site = site
         return
     # get_host() refuses a Host outside ALLOWED_HOSTS, so made-up hosts cannot fill the cache.
     key = f"site:{generation}:{request.get_host()}:{request.get_port()}"
@@ -192,6 +193,53 @@ def attach_site(request, generation):
         with_root_translations(site)
         cache.set(key, site, settings.FRAGMENT_CACHE_SECONDS)
     request._wagtail_site = site
+
+
+def site_for_request(request):
+    """The Site answering `request`, chosen as Wagtail's `Site.find_for_request` chooses (its
+    `get_site_for_hostname`: hostname and port, then hostname and default, then the default
+    site, then a lone hostname match), with the query compiled once per process
+    (operations/compiled_queries.py): Wagtail builds and compiles its query on every request."""
+    from django.db.models import Case, IntegerField, Q, When
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+    from wagtail.models.sites import (
+        MATCH_DEFAULT,
+        MATCH_HOSTNAME,
+        MATCH_HOSTNAME_DEFAULT,
+        MATCH_HOSTNAME_PORT,
+    )
+
+    from .compiled_queries import run_compiled
+
+    def build(hostname, port):
+        match = Case(
+            When(hostname=hostname, port=port, then=MATCH_HOSTNAME_PORT),
+            When(hostname=hostname, is_default_site=True, then=MATCH_HOSTNAME_DEFAULT),
+            When(is_default_site=True, then=MATCH_DEFAULT),
+            default=MATCH_HOSTNAME,
+            output_field=IntegerField(),
+        )
+        return (
+            Site.objects.annotate(match=match)
+            .filter(Q(hostname=hostname) | Q(is_default_site=True))
+            .order_by("match")
+            .select_related("root_page")
+        )
+
+    hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail reads it
+    try:
+        port = int(request.get_port())
+    except ValueError:
+        return Site.find_for_request(request)
+    sites = run_compiled("site-for-request", build, hostname=hostname, port=port)
+    if not sites:
+        return None
+    if len(sites) == 1 or sites[0].match in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
+        return sites[0]
+    if sites[0].match == MATCH_DEFAULT:
+        return sites[len(sites) == 2]
+    return None
 
 
 def with_root_translations(site):

@@ -96,11 +96,20 @@ class SeriesPage(BasePage):
     def live_stories(self):
         """The series' live stories in its own language, in the series' order, with only what
         links to them (the cards come whole from collection/cards.py)."""
+        from operations.compiled_queries import padded, run_compiled
+
         from ..listings import series_story_ids
         from .stories import StoryPage
 
         ids = series_story_ids(self)
-        found = StoryPage.objects.only(*LINK_FIELDS).in_bulk(ids)
+        found = {
+            story.pk: story
+            for story in run_compiled(
+                "series-story-links",
+                lambda ids: StoryPage.objects.filter(pk__in=ids).only(*LINK_FIELDS),
+                ids=padded(ids),
+            )
+        }
         return [found[pk] for pk in ids if pk in found]
 
     def render_header(self, request):
