@@ -41,8 +41,10 @@ changed and when a page using it is published; the tag makes one only if it is s
 """
 
 import logging
+from functools import lru_cache
 
 from django import template
+from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
 
 from ..alt_text import alt_text_in, caption_in, content_language
@@ -81,6 +83,12 @@ def _srcset(renditions):
 
 
 def _licence_label(value):
+    return _licence_label_in(value, get_language())
+
+
+@lru_cache(maxsize=256)
+def _licence_label_in(value, language):
+    """The licence's label in `language` (the active one): the same few on every card."""
     from ..licences import Licence
 
     try:
@@ -89,12 +97,24 @@ def _licence_label(value):
         return value
 
 
+def _page_url(page, request):
+    """`page.get_url(request)`, worked out once per request for each page, address and
+    language: a series page credits the same few illustrators on dozens of cards."""
+    if request is None:
+        return page.get_url(request)
+    urls = request.__dict__.setdefault("_page_urls", {})
+    key = (page.pk, page.url_path, get_language())
+    if key not in urls:
+        urls[key] = page.get_url(request)
+    return urls[key]
+
+
 def credit_context(image, request=None):
     """Who to credit and under what licence, with links, for the credit line."""
     illustrator = image.illustrator if image.illustrator_id else None
     illustrator_url = ""
     if illustrator is not None and illustrator.live:
-        illustrator_url = illustrator.get_url(request) or ""
+        illustrator_url = _page_url(illustrator, request) or ""
     holder = (image.copyright_holder or "").strip()
     name = image.credit_name
     return {
