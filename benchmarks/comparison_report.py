@@ -13,7 +13,9 @@ BAKERY_CACHES = {
 STILL_ON = (
     "Kept in every column of ours, since neither variable reaches them: Wagtail's `renditions`"
     " cache and its site root paths (both in Redis), and per process the compiled templates"
-    " (Django's cached loader, DEBUG off), the shared rendition filters"
+    " (Django's cached loader, DEBUG off), the SQL text of the hot querysets, compiled once and"
+    " run with each request's values (`operations/compiled_queries.py`; no rows are kept),"
+    " the shared rendition filters"
     " (`illustrations/renditions.py`), Django's content types and the Locale rows"
     " (`operations/languages.py`, as Wagtail's own active-Locale lookup). The site lookup from"
     " the cache (`operations/page_cache.py` `attach_site`) goes with FRAGMENT_CACHE_SECONDS=0:"

@@ -1,7 +1,7 @@
 """The story page (articles, podcasts, videos, illustrated essays, personal stories): its fields,
 editor panels, transcript page and publishing, and its contributors. What it does with its media
-is in story_media.py, what readers see around the body in story_reading.py, the index in
-story_index.py."""
+is in story_media.py, what readers see around the body in story_reading.py, its themes, related
+stories and series navigation in story_neighbours.py, the index in story_index.py."""
 
 import uuid
 
@@ -28,10 +28,13 @@ from .base import BasePage
 from .contributors import ContributorRole
 from .story_formats import StoryFormat
 from .story_media import StoryMediaMixin
+from .story_neighbours import StoryNeighboursMixin
 from .story_reading import StoryReadingMixin
 
 
-class StoryPage(StoryMediaMixin, StoryReadingMixin, RoutablePageMixin, BasePage):
+class StoryPage(
+    StoryMediaMixin, StoryReadingMixin, StoryNeighboursMixin, RoutablePageMixin, BasePage
+):
     summary = models.TextField(
         max_length=400,
         help_text="The standfirst: one or two sentences that tell readers what the story is.",
