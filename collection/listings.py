@@ -57,18 +57,6 @@ def series_story_keys(series_id):
     )
 
 
-def series_story_ids(series):
-    """Ids of the live stories of `series` in its own locale, in the series' order (one query:
-    each row of the series with the id of its story's live translation in that locale)."""
-    from operations.compiled_queries import run_compiled
-
-    def build(series_id, locale_id):  # compiled once per process
-        return series_rows(series_id, locale_id).values_list("local_id", flat=True)
-
-    ids = run_compiled("series-story-ids", build, series_id=series.pk, locale_id=series.locale_id)
-    return list(dict.fromkeys(pk for pk in ids if pk is not None))
-
-
 def series_rows(series_id, locale_id, fields=()):
     """The rows of a series (its id, or a subquery giving it) in order, each with `local_id`:
     the id of its story's live translation in `locale_id` (None when there is none), and for

@@ -11,7 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from ..translated_relations import TranslatedRelations
-from .base import LINK_FIELDS, BasePage
+from .base import BasePage
 
 
 def with_cover_data(queryset):
@@ -94,23 +94,30 @@ class SeriesPage(BasePage):
     subpage_types = []
 
     def live_stories(self):
-        """The series' live stories in its own language, in the series' order, with only what
-        links to them (the cards come whole from collection/cards.py)."""
-        from operations.compiled_queries import padded, run_compiled
+        """The ids of the series' live stories in its own language, in the series' order, and
+        the first one (a page carrying what links to it, for "start from part 1"), read with the
+        series' rows in one query compiled once per process (operations/compiled_queries.py).
+        The cards come whole from collection/cards.py."""
+        from operations.compiled_queries import run_compiled
 
-        from ..listings import series_story_ids
+        from ..listings import series_rows
         from .stories import StoryPage
 
-        ids = series_story_ids(self)
-        found = {
-            story.pk: story
-            for story in run_compiled(
-                "series-story-links",
-                lambda ids: StoryPage.objects.filter(pk__in=ids).only(*LINK_FIELDS),
-                ids=padded(ids),
-            )
-        }
-        return [found[pk] for pk in ids if pk in found]
+        def build(series_id, locale_id):
+            rows = series_rows(series_id, locale_id, fields=("url_path",))
+            return rows.values_list("local_id", "local_url_path")
+
+        first, ids = None, {}
+        for pk, url_path in run_compiled(
+            "series-stories", build, series_id=self.pk, locale_id=self.locale_id
+        ):
+            if pk is not None and pk not in ids:
+                ids[pk] = url_path
+        if ids:
+            pk, url_path = next(iter(ids.items()))
+            first = StoryPage(id=pk, url_path=url_path, locale_id=self.locale_id)
+            first._state.adding = False
+        return list(ids), first
 
     def render_header(self, request):
         """What is kept of a series by revision (collection/story_body.py): its introduction and
@@ -132,9 +139,8 @@ class SeriesPage(BasePage):
         from ..story_body import kept_body
 
         def story_list():
-            stories = self.live_stories()
-            start = stories[0].get_url(request) if stories else ""
-            return {"ids": [story.pk for story in stories], "start_url": start}
+            ids, first = self.live_stories()
+            return {"ids": ids, "start_url": first.get_url(request) if first else ""}
 
         context = super().get_context(request, *args, **kwargs)
         parts = kept_body(request, self, lambda: self.render_header(request))
