@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import (
     BooleanField,
     ExpressionWrapper,
@@ -245,22 +245,26 @@ class SiteFooterSettings(BaseSiteSetting):
                 about_default=FooterText.in_language(default),
             )
 
-        existing = run_compiled(
-            "footer-settings", build, site_id=site.pk, active=active, default=default
-        )
+        def read():
+            return run_compiled(
+                "footer-settings", build, site_id=site.pk, active=active, default=default
+            )
+
+        existing = read()
         if existing:
             return existing[0]
-        found, created = cls.objects.annotate(
-            about_active=FooterText.in_language(active),
-            about_default=FooterText.in_language(default),
-        ).get_or_create(site=site)
-        if created:  # a new row has no annotations: the words are read on their own, once
-            texts = dict(
-                FooterText.objects.filter(locale__language_code__in={active, default})
-                .order_by("-pk")  # the oldest of a language wins, as dict() keeps the last
-                .values_list("locale__language_code", "about_text")
-            )
-            found.about_active, found.about_default = texts.get(active), texts.get(default)
+        try:  # none yet: made, as for_site makes it
+            with transaction.atomic():
+                found = cls.objects.create(site=site)
+        except IntegrityError:  # made meanwhile by another request
+            return read()[0]
+        # A new row has no annotations: the words are read on their own, once.
+        texts = dict(
+            FooterText.objects.filter(locale__language_code__in={active, default})
+            .order_by("-pk")  # the oldest of a language wins, as dict() keeps the last
+            .values_list("locale__language_code", "about_text")
+        )
+        found.about_active, found.about_default = texts.get(active), texts.get(default)
         return found
 
     @classmethod
