@@ -132,17 +132,19 @@ def live_story_count():
     return Coalesce(Subquery(counted, output_field=IntegerField()), Value(0))
 
 
-def stories_with_theme(queryset, theme):
-    """Stories of `queryset` filed under `theme` in any of its translations."""
+def stories_with_theme(queryset, theme_key):
+    """Stories of `queryset` filed under the theme with this translation key, in any of its
+    translations."""
     from .models.stories import StoryPage
 
-    links = StoryPage.themes.through.objects.filter(theme__translation_key=theme.translation_key)
+    links = StoryPage.themes.through.objects.filter(theme__translation_key=theme_key)
     return queryset.filter(pk__in=links.values("storypage_id"))
 
 
-def stories_in_series(queryset, series):
-    """Stories of `queryset` that `series` lists (as themselves or as their translations)."""
-    return queryset.filter(translation_key__in=series_story_keys(series.pk))
+def stories_in_series(queryset, series_id):
+    """Stories of `queryset` that the series with this id lists (as themselves or as their
+    translations)."""
+    return queryset.filter(translation_key__in=series_story_keys(series_id))
 
 
 def stories_crediting(queryset, contributor):

@@ -82,10 +82,8 @@ class _Marker:
         n = next(_markers)
         if isinstance(value, bool):
             raise NotCompilable(f"a boolean cannot be told apart from the SQL: {value!r}")
-        if isinstance(value, int):
-            self.value = (
-                1_900_000_000 + n
-            )  # positive and in range: Django drops out-of-range lookups
+        if isinstance(value, int):  # positive and in range: Django drops out-of-range lookups
+            self.value = 1_900_000_000 + n
         elif isinstance(value, uuid.UUID):
             self.value = uuid.UUID(int=(0xC0FFEE << 100) + n)
         elif isinstance(value, str):

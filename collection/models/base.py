@@ -70,6 +70,12 @@ def attach_shown_image_texts(page):
     return page
 
 
+def children_at(pages, parent_path, depth):
+    """Wagtail's `child_of` with the parent's path and the children's depth given as values
+    (as a compiled query is given them)."""
+    return pages.filter(path__startswith=parent_path, depth=depth)
+
+
 def routed_child(model, parent, slug, shown=True):
     """The child of `parent` with this slug read as `model` (or None), with what it shows when it
     is the page `shown` (its illustrations and their texts, whether any page is restricted).
@@ -77,8 +83,8 @@ def routed_child(model, parent, slug, shown=True):
     (operations/compiled_queries.py)."""
     from operations.compiled_queries import run_compiled
 
-    def build(parent_path, depth, slug):  # Wagtail's child_of, with the child's depth given
-        child = model.objects.filter(path__startswith=parent_path, depth=depth, slug=slug)
+    def build(parent_path, depth, slug):
+        child = children_at(model.objects.all(), parent_path, depth).filter(slug=slug)
         if shown:
             child = with_view_restriction_check(with_shown_images(child, model))
         return child[:1] if child.ordered else child.order_by("pk")[:1]

@@ -2,7 +2,6 @@
 needs loaded with a listing."""
 
 from dataclasses import dataclass
-from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -13,7 +12,7 @@ from wagtail.fields import RichTextField
 
 from operations.compiled_queries import run_compiled
 
-from .base import BasePage, routed_child
+from .base import BasePage, children_at, routed_child
 from .stories import StoryContributor, StoryPage
 from .story_formats import PLURAL_LABELS, StoryFormat
 
@@ -178,17 +177,13 @@ class StoryIndexPage(BasePage):
         def story_ids(path, depth, theme_key, story_format, series_id):
             # This index's children (Wagtail's child_of) are in its own language (bar
             # placeholder aliases).
-            stories = (
-                StoryPage.objects.filter(path__startswith=path, depth=depth)
-                .live()
-                .filter(own_language())
-            )
+            stories = children_at(StoryPage.objects.live(), path, depth).filter(own_language())
             if theme_key is not None:
-                stories = stories_with_theme(stories, SimpleNamespace(translation_key=theme_key))
+                stories = stories_with_theme(stories, theme_key)
             if story_format is not None:
                 stories = stories.filter(format=story_format)
             if series_id is not None:
-                stories = stories_in_series(stories, SimpleNamespace(pk=series_id))
+                stories = stories_in_series(stories, series_id)
             # Only ids are paged through: the cards come whole from collection/cards.py, which
             # loads card data for just the stories whose cards are not kept yet.
             return stories.order_by("-first_published", "-pk").values_list("pk", flat=True)

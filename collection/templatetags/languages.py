@@ -79,6 +79,7 @@ def _page_versions(request, page):
             offer_section_pages,
             section_page_values,
             section_pages_wanted,
+            sections_filter,
         )
 
         # Aliases are placeholders wagtail-localize makes for untranslated pages: never a
@@ -91,10 +92,9 @@ def _page_versions(request, page):
 
         def build(translation_key, type_ids, languages):
             own = Q(translation_key=translation_key, alias_of__isnull=True)
-            sections = Q(content_type_id__in=type_ids, locale__language_code__in=languages)
             return (
                 Page.objects.live()
-                .filter(own | sections)
+                .filter(own | sections_filter(type_ids, languages))
                 .select_related("locale")
                 .annotate(language=F("locale__language_code"))
             )

@@ -68,11 +68,16 @@ def section_page_values():
     return sorted(set(_section_of_type())), sorted({active, default})
 
 
+def sections_filter(type_ids, languages):
+    """A filter for the section index pages of these types in these languages."""
+    return Q(content_type_id__in=type_ids, locale__language_code__in=languages)
+
+
 def section_pages_wanted():
     """(a filter for the section index pages of the active and default languages, and a test
     telling whether a page row read with `language` annotated is one of them)."""
     type_ids, languages = section_page_values()
-    condition = Q(content_type_id__in=type_ids, locale__language_code__in=languages)
+    condition = sections_filter(type_ids, languages)
 
     def is_wanted(page):
         return page.content_type_id in type_ids and page.language in languages
