@@ -44,3 +44,19 @@ def test_a_page_query_run_repeatedly_is_prepared_on_postgresql(client, site_tree
     with connection.cursor() as cursor:
         cursor.execute("SELECT count(*) FROM pg_prepared_statements")
         assert cursor.fetchone()[0] > 0
+
+
+def test_postgresql_prices_an_index_lookup_for_memory_not_a_spinning_disk():
+    options = database_options({"DATABASE_URL": POSTGRES_URL})
+    assert "-c random_page_cost=1.1" in options["options"]
+    tuned = database_options({"DATABASE_URL": POSTGRES_URL, "DATABASE_RANDOM_PAGE_COST": "2"})
+    assert "-c random_page_cost=2.0" in tuned["options"]
+
+
+@pytest.mark.django_db
+def test_the_connection_really_runs_with_the_lower_page_cost():
+    if connection.vendor != "postgresql":
+        pytest.skip("random_page_cost is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert float(cursor.fetchone()[0]) == pytest.approx(1.1)
