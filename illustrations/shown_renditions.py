@@ -13,16 +13,33 @@ import re
 from functools import cache
 
 from django.core.files.storage import FileSystemStorage
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils.encoding import filepath_to_uri
+from django.utils.functional import LazyObject, empty
 
 FIELDS = ("id", "image_id", "filter_spec", "focal_point_key", "file", "width", "height")
 
 
 @cache
 def _storage():
+    """The renditions' storage itself. The default storage's lazy wrapper routes every
+    attribute through two Python calls and an AttributeError, and a series page asks ~600
+    times, so it is unwrapped once; a settings change that swaps what it wraps forgets it."""
     from wagtail.images import get_image_model
 
-    return get_image_model().get_rendition_model()._meta.get_field("file").storage
+    storage = get_image_model().get_rendition_model()._meta.get_field("file").storage
+    if isinstance(storage, LazyObject):
+        if storage._wrapped is empty:
+            storage._setup()
+        storage = storage._wrapped
+    return storage
+
+
+@receiver(setting_changed)
+def _forget_storage(*, setting, **kwargs):
+    if setting in ("STORAGES", "MEDIA_ROOT", "MEDIA_URL", "WAGTAILIMAGES_IMAGE_MODEL"):
+        _storage.cache_clear()
 
 
 def _url_of(name):
@@ -30,9 +47,8 @@ def _url_of(name):
     base URL and the quoted name, which `FileSystemStorage.url` joins with `urljoin`) without
     the join, a dozen times per image on a listing."""
     storage = _storage()
-    # `__class__` sees through the default storage's lazy wrapper; a subclass with a `url` of
-    # its own is asked as usual.
-    if storage.__class__.url is FileSystemStorage.url and storage.base_url.endswith("/"):
+    # A subclass with a `url` of its own is asked as usual.
+    if type(storage).url is FileSystemStorage.url and storage.base_url.endswith("/"):
         # Names Wagtail makes are letters, digits and ".-_/": quoting leaves them as they are.
         quoted = name if _UNQUOTED(name) else filepath_to_uri(name)
         return storage.base_url + quoted.lstrip("/")

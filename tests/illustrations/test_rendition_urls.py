@@ -18,6 +18,23 @@ def test_any_name_is_quoted_as_django_quotes_it(name):
     assert _url_of(name) == default_storage.base_url + filepath_to_uri(name).lstrip("/")
 
 
+def test_a_changed_media_address_or_storage_is_seen(settings):
+    """The storage is unwrapped once (a series page asks ~600 times); a settings change that
+    moves the files or swaps the storage is still followed."""
+    name = "images/drawing_1.fill-384x256.format-avif.avif"
+    _url_of(name)  # the storage unwrapped before the change
+    settings.MEDIA_URL = "https://media.example.org/files/"
+    assert _url_of(name) == "https://media.example.org/files/" + name
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"base_url": "/elsewhere/"},
+        },
+    }
+    assert _url_of(name) == "/elsewhere/" + name
+
+
 def test_a_plain_name_is_left_as_it_is():
     name = "images/drawing_1.fill-384x256.format-avif.avif"
     assert _url_of(name) == default_storage.url(name)
