@@ -18,6 +18,7 @@ from illustrations.figure_html import escape_value as _e
 
 from . import fragments
 from .card_columns import ContributorNames, contributor_names
+from .page_urls import page_url
 from .models.base import LINK_FIELDS
 
 
@@ -46,7 +47,7 @@ def card_html(request, story, heading_level=3, featured=False):
         '  <div class="story-card__text">\n'
         f'    <p class="story-card__format format-label format-label--{_e(story.format)}">'
         f"{_e(_format_label(story.format))}</p>\n"
-        f'    <h{level} class="story-card__title"><a href="{_e(story.get_url(request))}">'
+        f'    <h{level} class="story-card__title"><a href="{_e(page_url(story, request))}">'
         f"{_e(story.title)}</a></h{level}>\n"
         f'    <p class="story-card__summary">{_e(story.listing_summary or story.summary)}</p>\n'
         f'    <p class="story-card__meta">{by}<time datetime="{_e(_iso_date(published))}">'

@@ -42,10 +42,26 @@ def with_shown_images(pages, model):
     from django.db.models import F
 
     from illustrations.alt_text import is_default_language
-    from illustrations.json_columns import LanguageTextRows
+    from illustrations.json_columns import LanguageTextRows, RenditionRows
+    from illustrations.renditions import SOCIAL_SPEC, specs_for_variants
 
     names = shown_images(model)
     pages = pages.select_related(*names)
+    # A cover's or portrait's renditions for its figure and the social card, so the header and
+    # the head find them without asking the renditions cache (two round trips and a dozen whole
+    # renditions unpickled for a series' cover). Only for images whose every use on the page is
+    # known here: Wagtail asks the database, not the cache, for a spec missing from what was
+    # read along. (A story's hero is also a podcast's poster: the story reads it with its body's
+    # images, StoryPage.prefetch_body_illustrations.)
+    pages = pages.annotate(
+        **{
+            f"{name}_rendition_rows": RenditionRows(
+                F(f"{name}_id"), [*specs_for_variants(SHOWN_VARIANTS[name]), SOCIAL_SPEC]
+            )
+            for name in names
+            if name in SHOWN_VARIANTS
+        }
+    )
     if not is_default_language():
         pages = pages.annotate(
             **{
@@ -58,16 +74,35 @@ def with_shown_images(pages, model):
 
 
 def attach_shown_image_texts(page):
-    """Give a page's shown images the texts `with_shown_images` read along (if it did)."""
-    from illustrations.json_columns import attach_language_text_rows
+    """Give a page's shown images the texts and renditions `with_shown_images` read along (if
+    it did)."""
+    from illustrations.json_columns import attach_language_text_rows, attach_rendition_rows
+    from illustrations.shown_renditions import prefetched_match
 
     if page is None:
         return page
     for name in shown_images(type(page)):
-        rows = getattr(page, f"{name}_text_rows", None) if "__" not in name else None
+        if "__" in name:
+            continue
+        rows = getattr(page, f"{name}_text_rows", None)
         if rows is not None:
             attach_language_text_rows(getattr(page, name), rows)
+        renditions = getattr(page, f"{name}_rendition_rows", None)
+        image = getattr(page, name)
+        if renditions is not None and image is not None:
+            attach_rendition_rows(image, renditions)
+            if prefetched_match(image, _shown_specs(name, image)) is None:
+                # Some are not made yet: Wagtail, given renditions read along, would ask the
+                # database for the rest on every reading of a kept page row. Without them it
+                # makes the missing ones and remembers them in the renditions cache.
+                del image.prefetched_renditions
     return page
+
+
+def _shown_specs(name, image):
+    from illustrations.renditions import SOCIAL_SPEC, specs_for_variants
+
+    return [*specs_for_variants(SHOWN_VARIANTS[name], image=image), SOCIAL_SPEC]
 
 
 def children_at(pages, parent_path, depth):
@@ -98,6 +133,10 @@ def routed_child(model, parent, slug, shown=True):
         slug=slug,
     )
     return attach_shown_image_texts(found[0] if found else None)
+
+
+# The figure a series' cover and a contributor's portrait are drawn as on their own page.
+SHOWN_VARIANTS = {"cover_image": ("cover",), "portrait": ("portrait",)}
 
 
 def shown_images(model):
