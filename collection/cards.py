@@ -18,8 +18,8 @@ from illustrations.figure_html import escape_value as _e
 
 from . import fragments
 from .card_columns import ContributorNames, contributor_names
-from .page_urls import page_url
 from .models.base import LINK_FIELDS
+from .page_urls import page_url
 
 
 def card_html(request, story, heading_level=3, featured=False):
