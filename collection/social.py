@@ -2,6 +2,7 @@
 
 from illustrations.alt_text import alt_text_in
 from illustrations.renditions import SOCIAL_SPEC, filter_for
+from illustrations.shown_renditions import prefetched_match
 
 
 def page_illustration(page):
@@ -25,8 +26,11 @@ def social_image_for(page, request=None):
     image = page_illustration(page)
     if image is None:
         return None
-    # The same rendition the illustrations app pre-generates on upload and publish.
-    rendition = image.get_rendition(filter_for(SOCIAL_SPEC))
+    # The same rendition the illustrations app pre-generates on upload and publish; when it was
+    # read along with the page, without Wagtail's get_rendition (which writes it back to the
+    # renditions cache on every call: a round trip to Redis and a pickled rendition).
+    found = prefetched_match(image, [SOCIAL_SPEC])
+    rendition = found[SOCIAL_SPEC] if found else image.get_rendition(filter_for(SOCIAL_SPEC))
     return {
         "url": absolute_url(request, rendition.url),
         "width": rendition.width,

@@ -180,6 +180,7 @@ def attach_site(request, generation):
         site = site_for_request(request)
         if site is not None:
             with_root_translations(site)
+            share_site_root_paths(request, site)
         request._wagtail_site = site
         return
     # get_host() refuses a Host outside ALLOWED_HOSTS, so made-up hosts cannot fill the cache.
@@ -193,6 +194,20 @@ def attach_site(request, generation):
         with_root_translations(site)
         cache.set(key, site, settings.FRAGMENT_CACHE_SECONDS)
     request._wagtail_site = site
+
+
+def share_site_root_paths(request, site):
+    """Let the root page and its translations use the site root paths Wagtail keeps on the
+    request. Routing asks the root page its language (`localized`) with no request at hand, so
+    Wagtail read the paths from the shared cache once for the root page and again for the
+    request: two round trips to Redis on every request. Only for a site looked up for this
+    request alone (a kept site may be shared between requests)."""
+    root = site.root_page
+    if root is None:
+        return
+    paths = root._get_site_root_paths(request)  # read once, kept on the request by Wagtail
+    for page in (root, *getattr(root, "root_translations", {}).values()):
+        page._wagtail_cached_site_root_paths = paths
 
 
 def site_for_request(request):
