@@ -125,6 +125,12 @@ class StoryPage(
     class Meta:
         verbose_name = "story"
         verbose_name_plural = "stories"
+        indexes = [
+            # The related-stories ranking and the home page's theme counts join every story
+            # sharing a theme to its publication date: read from this index alone rather
+            # than from the rows, body and all (migration 0008).
+            models.Index(fields=["page_ptr", "first_published"], name="story_published_idx"),
+        ]
 
     # --- Scheduling ---------------------------------------------------------------------------
 
