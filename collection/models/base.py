@@ -122,6 +122,8 @@ def routed_child(model, parent, slug, shown=True):
         child = children_at(model.objects.all(), parent_path, depth).filter(slug=slug)
         if shown:
             child = with_view_restriction_check(with_shown_images(child, model))
+            # What the page type reads along when it is the page shown (a story's themes).
+            child = child.annotate(**model.routed_columns())
         return child[:1] if child.ordered else child.order_by("pk")[:1]
 
     found = run_compiled(
@@ -311,6 +313,12 @@ class BasePage(ShareCardPreviewMixin, Page):
         # whether any page is restricted): the row may be kept for the whole generation, and
         # two queries is what Wagtail's `specific` costs here too.
         return self._typed_child(model, slug, shown) or child.specific
+
+    @classmethod
+    def routed_columns(cls):
+        """Columns a page of this type reads in the query that routes to it, for what it shows
+        (name -> expression; routed_child): none by default."""
+        return {}
 
     def _typed_child(self, model, slug, shown):
         """The child with this slug read as `model`, with what it shows when it is the page

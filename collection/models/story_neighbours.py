@@ -11,6 +11,13 @@ from .base import LINK_FIELDS
 class StoryNeighboursMixin:
     """For StoryPage: its themes, related stories and series navigation."""
 
+    @classmethod
+    def routed_columns(cls):
+        """The story's themes, read by the query that routes to it (collection/theme_columns.py)."""
+        from ..theme_columns import ThemeRows
+
+        return {**super().routed_columns(), "theme_rows": ThemeRows()}
+
     def theme_list(self, request=None):
         """The story's themes (worked out once per request: the head, footer and related use
         them), kept per content generation when a request is given or the story was routed to."""
@@ -32,6 +39,11 @@ class StoryNeighboursMixin:
         Welsh story never lists an English theme name."""
         from .themes import Theme
 
+        rows = getattr(self, "theme_rows", None)
+        if rows is not None:  # read with the page by the query that routed to it
+            from ..theme_columns import themes_from_rows
+
+            return themes_from_rows(rows, self.locale_id)
         themes = self.themes.all()
         if not isinstance(themes, QuerySet):  # a preview's unsaved choice (kept in memory)
             keys = [theme.translation_key for theme in themes]
