@@ -70,6 +70,22 @@ def _local_page(contributor, local, fields):
     return page
 
 
+def _drop_incomplete_renditions(uses):
+    """Forget the renditions read along with an image (collection/body_images.py) when some
+    that one of its uses needs are missing (not made yet), so they are all asked for at once:
+    given renditions read along, Wagtail would ask the database for each missing one."""
+    from illustrations.renditions import VARIANTS, specs_for_variants
+    from illustrations.shown_renditions import prefetched_match
+
+    for image, variants in uses:
+        if getattr(image, "prefetched_renditions", None) is None:
+            continue
+        names = [name for name in variants if name in VARIANTS]
+        specs = specs_for_variants(names, image=image) + [v for v in variants if v not in VARIANTS]
+        if prefetched_match(image, specs) is None:
+            del image.prefetched_renditions
+
+
 class StoryReadingMixin:
     """For StoryPage: what its template shows of the story itself besides the body."""
 
@@ -163,6 +179,7 @@ class StoryReadingMixin:
             # The head's social card image too (collection/templatetags/site_tags.py).
             uses.append((self.hero_image, ("hero", SOCIAL_SPEC)))
         uses = [(image, variants) for image, variants in uses if image]
+        _drop_incomplete_renditions(uses)
         if uses:
             # One query for all the illustrators (what a credit line shows of them) and one for
             # all the renditions, the hero's included.

@@ -53,3 +53,48 @@ def test_a_contributors_portrait_is_drawn_without_asking_the_renditions_cache(
     asked, html = renditions_cache_asked(client, person.url, monkeypatch)
     assert asked == []
     assert any(r.url in html for r in person.portrait.renditions.all())
+
+
+def top_level_rendition_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert client.get(url).status_code == 200  # makes the renditions
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    table = '"illustrations_illustrationrendition"'
+    read = [q["sql"] for q in queries.captured_queries if q["sql"].startswith(f"SELECT {table}")]
+    return read, response.content.decode()
+
+
+def test_a_storys_figures_come_with_its_body_images_the_hero_among_them(client, content):
+    """The renditions of the body's figures and of the hero (here also shown in the body) are
+    read with the body's images (collection/body_images.py): no query of their own."""
+    from tests import factories
+
+    story = content.story()
+    extra = factories.IllustrationFactory()
+    story.body = [
+        {"type": "paragraph", "value": "<p>Opening.</p>"},
+        factories.illustration_block(story.hero_image),
+        factories.illustration_block(extra),
+    ]
+    story.save_revision().publish()
+    read, html = top_level_rendition_queries(client, story.url)
+    assert read == []
+    for image in (story.hero_image, extra):
+        wide = image.renditions.filter(filter_spec__startswith="width-").first()
+        assert wide is not None and wide.url in html
+
+
+def test_a_figure_whose_renditions_are_missing_is_drawn_and_they_are_made_again(client, content):
+    """A rendition missing from what was read along (deleted here, as before its first view)
+    is made on the next reading; after that the figures are read along again."""
+    story = content.story()
+    assert client.get(story.url).status_code == 200
+    story.hero_image.renditions.filter(filter_spec__startswith="width-").delete()
+    read, html = top_level_rendition_queries(client, story.url)
+    assert read == []  # made on the first reading, read along again on the second
+    wide = story.hero_image.renditions.filter(filter_spec__startswith="width-").first()
+    assert wide is not None and wide.url in html
