@@ -89,6 +89,14 @@ def _drop_incomplete_renditions(uses):
 class StoryReadingMixin:
     """For StoryPage: what its template shows of the story itself besides the body."""
 
+    @classmethod
+    def routed_columns(cls):
+        """The story's credits, read by the query that routes to it
+        (collection/credit_columns.py)."""
+        from ..credit_columns import credit_rows
+
+        return {**super().routed_columns(), "credit_rows": credit_rows()}
+
     def _body_text(self):
         words = []
 
@@ -218,6 +226,20 @@ class StoryReadingMixin:
         credited = self.story_contributors.all().order_by("sort_order")
         locale_id = self.locale_id
         fields = (*LINK_FIELDS, "translation_key", "alias_of_id")
+        read_along = getattr(self, "credit_rows", None)
+        if read_along is not None and isinstance(credited, QuerySet):
+            # Read by the query that routed to the story (collection/credit_columns.py).
+            from ..credit_columns import credits_from_rows
+
+            return [
+                Credit(
+                    contributor=contributor_link(
+                        _local_page(person, local, fields), request, locale_id
+                    ),
+                    role=role,
+                )
+                for role, person, local in credits_from_rows(read_along)
+            ]
         if not isinstance(credited, QuerySet):
             # A preview's unsaved credits (modelcluster keeps them in memory).
             rows = [(credit, None) for credit in credited]
