@@ -15,6 +15,7 @@ buffering reverse proxy or CDN in front for slow clients, which every deployment
 back.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -49,3 +50,13 @@ logger_class = "operations.gunicorn_logging.JsonAccessLogger"
 logconfig_dict = LOGCONFIG
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 loglevel = os.environ.get("LOG_LEVEL", "info").lower()
+
+
+def pre_fork(server, worker):
+    """Move everything the preloaded application made into the garbage collector's permanent
+    generation before a worker is forked (as Python's `gc.freeze` documentation advises for a
+    forking server): the worker's collections no longer walk the tens of thousands of objects
+    Django and Wagtail made at start-up on every full pass, nor write to their memory pages,
+    which stay shared with the master. In process, a series page read afresh took about 2%
+    less time."""
+    gc.freeze()
