@@ -24,7 +24,7 @@ from illustrations.json_columns import (
     attach_rendition_rows,
 )
 from illustrations.read_ahead import images_read_ahead
-from illustrations.renditions import SOCIAL_SPEC, specs_for_variants
+from illustrations.renditions import SOCIAL_SPEC, specs_for_uses
 from operations.compiled_queries import padded, run_compiled
 
 from .models.base import LINK_FIELDS
@@ -49,23 +49,9 @@ def body_image_uses(body):
 
 
 def _specs(uses):
-    """Every filter spec of these variant names and specs, for any image size, sorted."""
-    names = [use for use in uses if use != SOCIAL_SPEC]
-    extra = [use for use in uses if use == SOCIAL_SPEC]
-    return tuple(sorted({*specs_for_variants(names), *extra}))
-
-
-def chosen_image_ids(body):
-    """Ids of the images the raw body chooses: illustrations, and video and embed posters."""
-    ids = set()
-    for item in body.raw_data:
-        value = item.get("value") or {}
-        if item["type"] == "illustration":
-            chosen = value.get("image")
-            ids.add(chosen.get("image") if isinstance(chosen, dict) else chosen)
-        elif item["type"] in ("video", "embed"):
-            ids.add(value.get("poster"))
-    return {pk for pk in ids if isinstance(pk, int)}
+    """Every filter spec of these variant names and specs, for any image size, sorted (part of
+    the compiled query's key)."""
+    return tuple(sorted(specs_for_uses(uses)))
 
 
 def body_images_read_ahead(page):
@@ -74,7 +60,8 @@ def body_images_read_ahead(page):
     body = page.body
     if not getattr(body, "is_lazy", False):
         return nullcontext()
-    ids = chosen_image_ids(body)
+    uses = body_image_uses(body)
+    ids = {pk for pk, _variant in uses}
     if not ids:
         return nullcontext()
     model = get_image_model()
@@ -86,7 +73,6 @@ def body_images_read_ahead(page):
     # The renditions each image is shown in come in the same query (a StoryPage's
     # prefetch_body_illustrations checks they are all there before it asks for the rest): the
     # body's variants for its images, the hero's figure and social card for the hero.
-    uses = body_image_uses(page.body)
     body_specs = _specs({variant for _pk, variant in uses})
     hero_pk = hero.pk if hero is not None else None
     hero_specs = _specs({*HERO_USES, *(variant for pk, variant in uses if pk == hero_pk)})

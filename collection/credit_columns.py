@@ -8,11 +8,12 @@ routing query instead (StoryPage.routed_columns): a JSON array, in the credits' 
 (contributor page, local page values) pairs as the query gives them.
 """
 
-import json
 import uuid
 
 from django.db.models import F, OuterRef, Subquery, TextField
 from django.db.models.functions import JSONObject
+
+from illustrations.json_columns import json_value
 
 from .models.base import LINK_FIELDS
 
@@ -71,23 +72,19 @@ def credit_rows():
     return JSONRows(credits)
 
 
-def _loaded(value):
-    return json.loads(value) if isinstance(value, str) else value
-
-
 def credits_from_rows(rows):
     """[(role, contributor page, local page values or None)] from a `credit_rows` value."""
     from .models.contributors import ContributorPage
 
     credits = []
-    for row in _loaded(rows):
-        values = dict(_loaded(row["contributor"]))
+    for row in json_value(rows):
+        values = dict(json_value(row["contributor"]))
         if values.get("translation_key"):
             values["translation_key"] = uuid.UUID(str(values["translation_key"]))
         values["live"] = bool(values["live"])
         person = ContributorPage(**values)
         person._state.adding = False
-        local = _loaded(row.get("local"))
+        local = json_value(row.get("local"))
         if local is not None:
             local["live"] = bool(local["live"])
         credits.append((row["role"], person, local))

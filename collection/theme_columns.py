@@ -7,10 +7,11 @@ in the routing query instead (collection/models/base.py `routed_columns`), as a 
 PostgreSQL and SQLite alike); `themes_from_rows` turns them back into Theme rows.
 """
 
-import json
 import uuid
 
 from django.db.models import F, Func, TextField
+
+from illustrations.json_columns import json_value
 
 COLUMNS = ("id", "translation_key", "name", "slug", "description")
 
@@ -65,7 +66,7 @@ def themes_from_rows(rows, locale_id):
     from .models.themes import Theme
 
     themes = []
-    for pk, key, name, slug, description in json.loads(rows) if isinstance(rows, str) else rows:
+    for pk, key, name, slug, description in json_value(rows):
         theme = Theme(
             id=pk,
             translation_key=uuid.UUID(str(key)),

@@ -113,8 +113,10 @@ class LanguageTextRows(TranslationRows):
         return IllustrationTranslation
 
 
-def _loaded(rows):
-    return json.loads(rows) if isinstance(rows, str) else rows
+def json_value(value):
+    """A JSON column's value as Python: PostgreSQL's and SQLite's come as text, a value already
+    turned into Python (a JSONField, a kept row) as it is."""
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def attach_rendition_rows(image, rows):
@@ -123,7 +125,7 @@ def attach_rendition_rows(image, rows):
         return
     image.prefetched_renditions = [
         ShownRendition(pk, image.pk, spec, focal_point_key, name, width, height)
-        for pk, spec, focal_point_key, name, width, height in _loaded(rows)
+        for pk, spec, focal_point_key, name, width, height in json_value(rows)
     ]
 
 
@@ -131,4 +133,6 @@ def attach_language_text_rows(image, rows):
     """Give `image` the texts a LanguageTextRows column read for it (JSON text or a list)."""
     if image is None or rows is None:
         return
-    image._language_texts = {code: (alt_text, caption) for code, alt_text, caption in _loaded(rows)}
+    image._language_texts = {
+        code: (alt_text, caption) for code, alt_text, caption in json_value(rows)
+    }

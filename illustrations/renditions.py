@@ -198,6 +198,27 @@ def specs_for_variants(variant_names, image=None):
     return list(dict.fromkeys(specs))
 
 
+def specs_for_uses(uses, image=None):
+    """Every filter spec of `uses`: variant names (VARIANTS, for one image only its usable
+    widths) and filter specs given as they are (such as SOCIAL_SPEC)."""
+    names = [use for use in uses if use in VARIANTS]
+    extra = [use for use in uses if use not in VARIANTS]
+    return list(dict.fromkeys([*specs_for_variants(names, image=image), *extra]))
+
+
+def drop_incomplete_prefetch(image, uses):
+    """Forget the renditions read along with `image` (as a JSON column or a prefetch) when any
+    that `uses` need is missing (not made yet). Given prefetched renditions, Wagtail asks the
+    database for each missing one on every reading; without them it makes the missing ones
+    and keeps them in the renditions cache, and a prefetch can ask for them all at once."""
+    from .shown_renditions import prefetched_match
+
+    if getattr(image, "prefetched_renditions", None) is None:
+        return
+    if prefetched_match(image, specs_for_uses(uses, image=image)) is None:
+        del image.prefetched_renditions
+
+
 def all_site_specs(image):
     return specs_for_variants(VARIANTS, image=image) + [SOCIAL_SPEC]
 
@@ -294,9 +315,7 @@ def prefetch_variant_renditions(uses):
         if image is None or hasattr(image, "prefetched_renditions"):
             continue
         images.setdefault(image.pk, []).append(image)
-        names = [name for name in variants if name in VARIANTS]
-        specs = specs_for_variants(names, image=image) + [v for v in variants if v not in VARIANTS]
-        wanted.setdefault(image.pk, set()).update(specs)
+        wanted.setdefault(image.pk, set()).update(specs_for_uses(variants, image=image))
     if not wanted:
         return [image for image, _ in uses if image is not None]
     # Images wanting the same specs share one condition.

@@ -11,6 +11,8 @@ from django.utils.cache import patch_cache_control
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page, PageViewRestriction
 
+from illustrations.renditions import SOCIAL_SPEC
+
 from ..admin_panels import EditorialChecksPanel, settings_panels_with_time_zone
 from ..page_form import BasePageForm
 from ..publish_rules import check_before_publish, used_object_ids
@@ -43,7 +45,7 @@ def with_shown_images(pages, model):
 
     from illustrations.alt_text import is_default_language
     from illustrations.json_columns import LanguageTextRows, RenditionRows
-    from illustrations.renditions import SOCIAL_SPEC, specs_for_variants
+    from illustrations.renditions import specs_for_uses
 
     names = shown_images(model)
     pages = pages.select_related(*names)
@@ -55,11 +57,9 @@ def with_shown_images(pages, model):
     # images, StoryPage.prefetch_body_illustrations.)
     pages = pages.annotate(
         **{
-            f"{name}_rendition_rows": RenditionRows(
-                F(f"{name}_id"), [*specs_for_variants(SHOWN_VARIANTS[name]), SOCIAL_SPEC]
-            )
-            for name in names
-            if name in SHOWN_VARIANTS
+            f"{name}_rendition_rows": RenditionRows(F(f"{name}_id"), specs_for_uses(uses))
+            for name, uses in SHOWN_USES.items()
+            if name in names
         }
     )
     if not is_default_language():
@@ -77,7 +77,7 @@ def attach_shown_image_texts(page):
     """Give a page's shown images the texts and renditions `with_shown_images` read along (if
     it did)."""
     from illustrations.json_columns import attach_language_text_rows, attach_rendition_rows
-    from illustrations.shown_renditions import prefetched_match
+    from illustrations.renditions import drop_incomplete_prefetch
 
     if page is None:
         return page
@@ -91,18 +91,9 @@ def attach_shown_image_texts(page):
         image = getattr(page, name)
         if renditions is not None and image is not None:
             attach_rendition_rows(image, renditions)
-            if prefetched_match(image, _shown_specs(name, image)) is None:
-                # Some are not made yet: Wagtail, given renditions read along, would ask the
-                # database for the rest on every reading of a kept page row. Without them it
-                # makes the missing ones and remembers them in the renditions cache.
-                del image.prefetched_renditions
+            # Kept page rows carry them: only when all are made (none asked for one by one).
+            drop_incomplete_prefetch(image, SHOWN_USES[name])
     return page
-
-
-def _shown_specs(name, image):
-    from illustrations.renditions import SOCIAL_SPEC, specs_for_variants
-
-    return [*specs_for_variants(SHOWN_VARIANTS[name], image=image), SOCIAL_SPEC]
 
 
 def children_at(pages, parent_path, depth):
@@ -137,8 +128,9 @@ def routed_child(model, parent, slug, shown=True):
     return attach_shown_image_texts(found[0] if found else None)
 
 
-# The figure a series' cover and a contributor's portrait are drawn as on their own page.
-SHOWN_VARIANTS = {"cover_image": ("cover",), "portrait": ("portrait",)}
+# What a series' cover and a contributor's portrait are drawn as on their own page: their
+# figure and the social card (illustrations/renditions.py SOCIAL_SPEC).
+SHOWN_USES = {"cover_image": ("cover", SOCIAL_SPEC), "portrait": ("portrait", SOCIAL_SPEC)}
 
 
 def shown_images(model):

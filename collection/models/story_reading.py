@@ -70,22 +70,6 @@ def _local_page(contributor, local, fields):
     return page
 
 
-def _drop_incomplete_renditions(uses):
-    """Forget the renditions read along with an image (collection/body_images.py) when some
-    that one of its uses needs are missing (not made yet), so they are all asked for at once:
-    given renditions read along, Wagtail would ask the database for each missing one."""
-    from illustrations.renditions import VARIANTS, specs_for_variants
-    from illustrations.shown_renditions import prefetched_match
-
-    for image, variants in uses:
-        if getattr(image, "prefetched_renditions", None) is None:
-            continue
-        names = [name for name in variants if name in VARIANTS]
-        specs = specs_for_variants(names, image=image) + [v for v in variants if v not in VARIANTS]
-        if prefetched_match(image, specs) is None:
-            del image.prefetched_renditions
-
-
 class StoryReadingMixin:
     """For StoryPage: what its template shows of the story itself besides the body."""
 
@@ -167,12 +151,12 @@ class StoryReadingMixin:
         self._body_illustrations_prefetched = True
         from django.db.models import Prefetch, prefetch_related_objects
 
-        from illustrations.renditions import SOCIAL_SPEC, prefetch_variant_renditions
+        from illustrations.renditions import drop_incomplete_prefetch, prefetch_variant_renditions
 
         from .contributors import ContributorPage
 
         uses = []
-        from ..body_images import body_images_read_ahead
+        from ..body_images import HERO_USES, body_images_read_ahead
 
         with body_images_read_ahead(self):
             blocks = list(self.body)  # the blocks' images, from what was read ahead
@@ -185,9 +169,10 @@ class StoryReadingMixin:
                 uses.append((block.value.get("poster"), ("wide",)))
         if self.hero_image_id:
             # The head's social card image too (collection/templatetags/site_tags.py).
-            uses.append((self.hero_image, ("hero", SOCIAL_SPEC)))
+            uses.append((self.hero_image, HERO_USES))
         uses = [(image, variants) for image, variants in uses if image]
-        _drop_incomplete_renditions(uses)
+        for image, variants in uses:  # those read with the body's images: only when all made
+            drop_incomplete_prefetch(image, variants)
         if uses:
             # One query for all the illustrators (what a credit line shows of them) and one for
             # all the renditions, the hero's included.
