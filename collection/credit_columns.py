@@ -13,7 +13,7 @@ import uuid
 from django.db.models import F, OuterRef, Subquery, TextField
 from django.db.models.functions import JSONObject
 
-from illustrations.json_columns import json_value
+from illustrations.json_columns import json_value, loaded_instance
 
 from .models.base import LINK_FIELDS
 
@@ -82,8 +82,7 @@ def credits_from_rows(rows):
         if values.get("translation_key"):
             values["translation_key"] = uuid.UUID(str(values["translation_key"]))
         values["live"] = bool(values["live"])
-        person = ContributorPage(**values)
-        person._state.adding = False
+        person = loaded_instance(ContributorPage, **values)
         local = json_value(row.get("local"))
         if local is not None:
             local["live"] = bool(local["live"])

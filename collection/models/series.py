@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from illustrations.json_columns import loaded_instance
+
 from ..translated_relations import TranslatedRelations
 from .base import BasePage
 
@@ -115,8 +117,7 @@ class SeriesPage(BasePage):
                 ids[pk] = url_path
         if ids:
             pk, url_path = next(iter(ids.items()))
-            first = StoryPage(id=pk, url_path=url_path, locale_id=self.locale_id)
-            first._state.adding = False
+            first = loaded_instance(StoryPage, id=pk, url_path=url_path, locale_id=self.locale_id)
         return list(ids), first
 
     def render_header(self, request):

@@ -165,6 +165,7 @@ class StoryNeighboursMixin:
     def _series_context(self, request):
         from django.db.models import Subquery
 
+        from illustrations.json_columns import loaded_instance
         from operations.compiled_queries import run_compiled
 
         from ..listings import series_rows
@@ -200,8 +201,9 @@ class StoryNeighboursMixin:
         )
         if not rows:
             return {}
-        series = SeriesPage(**dict(zip(("id", *LINK_FIELDS), rows[0][3:], strict=True)))
-        series._state.adding = False
+        series = loaded_instance(
+            SeriesPage, **dict(zip(("id", *LINK_FIELDS), rows[0][3:], strict=True))
+        )
         stories = {}  # id -> (title, address path), in the series' order
         for pk, title, url_path, *_series in rows:
             if pk is not None:
@@ -215,9 +217,11 @@ class StoryNeighboursMixin:
             if pk is None:
                 return None
             title, url_path = stories[pk]
-            page = StoryPage(id=pk, title=title, url_path=url_path, locale_id=self.locale_id)
-            page._state.adding = False
-            return link(page)
+            return link(
+                loaded_instance(
+                    StoryPage, id=pk, title=title, url_path=url_path, locale_id=self.locale_id
+                )
+            )
 
         context = {"series": link(series), "series_length": len(ids)}
         if self.pk in ids:

@@ -10,6 +10,8 @@ from django.db.models import QuerySet
 from django.utils.html import strip_tags
 from django.utils.translation import ngettext
 
+from illustrations.json_columns import loaded_instance
+
 from .base import LINK_FIELDS
 from .contributors import ContributorRole
 from .story_formats import StoryFormat
@@ -65,9 +67,7 @@ def _local_page(contributor, local, fields):
     values = {name: local.get(name) for name in ("id", *fields)}
     if values["translation_key"]:
         values["translation_key"] = uuid.UUID(str(values["translation_key"]))
-    page = ContributorPage(**values)
-    page._state.adding = False
-    return page
+    return loaded_instance(ContributorPage, **values)
 
 
 class StoryReadingMixin:
@@ -208,7 +208,7 @@ class StoryReadingMixin:
 
         from .contributors import ContributorPage
 
-        credited = self.story_contributors.all().order_by("sort_order")
+        credited = self.story_contributors.all()
         locale_id = self.locale_id
         fields = (*LINK_FIELDS, "translation_key", "alias_of_id")
         read_along = getattr(self, "credit_rows", None)
@@ -227,7 +227,7 @@ class StoryReadingMixin:
             ]
         if not isinstance(credited, QuerySet):
             # A preview's unsaved credits (modelcluster keeps them in memory).
-            rows = [(credit, None) for credit in credited]
+            rows = [(credit, None) for credit in credited.order_by("sort_order")]
         else:
             # One query: each credit with its contributor's link fields and their live page in
             # this story's language (the same page for most stories; for a translated story

@@ -21,6 +21,19 @@ from operations.languages import is_rtl, local_name
 register = template.Library()
 
 _CACHE_ATTRIBUTE = "_language_versions"
+# The fields of a page row that working out its address (Page.get_url_parts) and telling a
+# translation from a section index page read.
+ADDRESS_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "live",
+    "locale_id",
+    "translation_key",
+    "alias_of_id",
+    "content_type_id",
+)
 
 
 def bcp47(code):
@@ -95,7 +108,7 @@ def _page_versions(request, page):
             return (
                 Page.objects.live()
                 .filter(own | sections_filter(type_ids, languages))
-                .select_related("locale")
+                .only(*ADDRESS_FIELDS)  # what an address and a section's test need
                 .annotate(language=F("locale__language_code"))
             )
 
@@ -131,7 +144,7 @@ def _page_versions(request, page):
             continue  # not routable on any site
         versions.append(
             LanguageVersion(
-                code=translated.locale.language_code,
+                code=translated.language,
                 url=url + sub_path + (f"?{query}" if query else ""),
                 full_url=full_url + sub_path,
                 current=translated.pk == page.pk,
