@@ -1,5 +1,7 @@
 """Keeps the search index of stories in step with the transcripts of the media they use: a save
-of an audio or video item queues collection.tasks.reindex_stories_using_media."""
+of an audio or video item queues collection.tasks.reindex_stories_using_media. Keeps the
+related-stories ranking's rows of a story saved as a plain Wagtail Page in step
+(collection/models/live_story_themes.py)."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_save
@@ -9,6 +11,7 @@ from wagtail.models import Page, ReferenceIndex
 from operations.queue import enqueue_on_commit
 
 from .models import StoryMedia, StoryPage
+from .models.live_story_themes import index_stories, saved_fields_matter
 
 
 def stories_using(media):
@@ -29,3 +32,13 @@ def queue_reindex_on_media_save(sender, instance, raw=False, **kwargs):
     from .tasks import reindex_stories_using_media
 
     enqueue_on_commit(reindex_stories_using_media, instance.pk)
+
+
+@receiver(post_save, sender=Page)
+def index_story_saved_as_page(sender, instance, raw=False, update_fields=None, **kwargs):
+    """A story saved through its plain Page row (Wagtail's scheduler unpublishes expired `Page`
+    rows): StoryPage.save did not run, so its ranking rows are rewritten here."""
+    if raw or not saved_fields_matter(update_fields):
+        return
+    if instance.content_type_id == ContentType.objects.get_for_model(StoryPage).pk:
+        index_stories([instance.pk])

@@ -2,6 +2,7 @@
 
 from .base import BasePage
 from .contributors import ContributorIndexPage, ContributorPage, ContributorRole
+from .live_story_themes import LiveStoryTheme
 from .media import StoryMedia
 from .podcast import PodcastChannelSettings
 from .series import SeriesIndexPage, SeriesPage, SeriesStory
@@ -15,6 +16,7 @@ __all__ = [
     "ContributorIndexPage",
     "ContributorPage",
     "ContributorRole",
+    "LiveStoryTheme",
     "PodcastChannelSettings",
     "SeriesIndexPage",
     "SeriesPage",

@@ -26,6 +26,7 @@ from ..blocks import StoryBodyBlock
 from ..translated_relations import TranslatedRelations
 from .base import BasePage
 from .contributors import ContributorRole
+from .live_story_themes import index_stories, saved_fields_matter
 from .story_formats import StoryFormat
 from .story_media import StoryMediaMixin
 from .story_neighbours import StoryNeighboursMixin
@@ -142,6 +143,15 @@ class StoryPage(
     def save_revision(self, *args, **kwargs):
         self.follow_go_live_date()
         return super().save_revision(*args, **kwargs)
+
+    def save(self, *args, **kwargs):
+        """Saves the story, then rewrites its rows of the related-stories ranking from what was
+        saved (live_story_themes.py): after its themes are written, which modelcluster does
+        once the page row is."""
+        result = super().save(*args, **kwargs)
+        if saved_fields_matter(kwargs.get("update_fields")):
+            index_stories([self.pk])
+        return result
 
     def publish(self, revision, *args, **kwargs):
         """As BasePage.publish; a story first published by its schedule was first published at

@@ -27,6 +27,7 @@ from collection.models import (
     StoryPage,
     Theme,
 )
+from collection.models.live_story_themes import index_stories
 from illustrations.models import Illustration
 from illustrations.renditions import generate_site_renditions
 
@@ -198,3 +199,5 @@ class Command(BaseCommand):
         through.objects.bulk_create(theme_links, batch_size=1000)
         StoryContributor.objects.bulk_create(credits, batch_size=1000)
         SeriesStory.objects.bulk_create(memberships, batch_size=1000)
+        # Bulk inserts skip StoryPage.save: the ranking's rows of live stories are written here.
+        index_stories([story.pk for story in stories])
