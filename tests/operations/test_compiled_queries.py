@@ -91,6 +91,37 @@ def test_nothing_is_built_or_compiled_after_the_first_run(themes, monkeypatch):
     assert len(builds) == 2 and compiled_sql == []
 
 
+def test_converters_are_worked_out_once_per_connection(themes, monkeypatch):
+    """Django asks each column for its converters on every run; a compiled query asks once and
+    still converts each row (the translation key comes back a UUID on both databases)."""
+    english, welsh, made = themes
+
+    def build(locale_id):
+        return Theme.objects.filter(locale_id=locale_id).order_by("pk")
+
+    run_compiled("themes-converted", build, locale_id=english.pk)
+    asked = []
+    original = SQLCompiler.get_converters
+    monkeypatch.setattr(
+        SQLCompiler,
+        "get_converters",
+        lambda self, expressions: asked.append(1) or original(self, expressions),
+    )
+    for locale in (english, welsh, english):
+        found = run_compiled("themes-converted", build, locale_id=locale.pk)
+        assert found == list(build(locale.pk))
+        assert all(isinstance(theme.translation_key, uuid.UUID) for theme in found)
+    assert asked == [1, 1, 1]  # the plain querysets above; none for the compiled runs
+    values = run_compiled(
+        "theme-values",
+        lambda locale_id: Theme.objects.filter(locale_id=locale_id).values_list(
+            "translation_key", flat=True
+        ),
+        locale_id=welsh.pk,
+    )
+    assert values and all(isinstance(key, uuid.UUID) for key in values)
+
+
 def test_none_and_list_lengths_compile_apart(themes):
     english, welsh, made = themes
     keys = [theme.translation_key for theme in made]
