@@ -187,3 +187,58 @@ def test_catalogues_hold_every_message_in_the_sources(tmp_path, settings, monkey
             f"makemessages as site_project/locale/README.md says, then translate): {missing}"
         )
         assert not stale, f"{code}: messages no source asks for any more: {stale}"
+
+
+def test_the_default_language_has_a_catalogue_of_its_own_words(tmp_path, settings):
+    """compile_translations writes British English's catalogue: every message of the translated
+    catalogues, each as written (plural forms too), from the committed .po files."""
+    from operations.management.commands import compile_translations
+
+    committed_root = Path(settings.LOCALE_PATHS[0])
+    copy_root = tmp_path / "locale"
+    for code in TRANSLATED_LANGUAGES:
+        target = catalogue_path(code, copy_root)
+        target.parent.mkdir(parents=True)
+        shutil.copy(catalogue_path(code, committed_root), target)
+    settings.LOCALE_PATHS = [str(copy_root)]
+    call_command("compile_translations", verbosity=0)
+
+    written = polib.mofile(str(compile_translations.source_catalogue_path()))
+    assert written.metadata["Language"] == "en_GB"
+    found = {(e.msgctxt, e.msgid): e for e in written}
+    for code in TRANSLATED_LANGUAGES:
+        for entry in polib.pofile(str(catalogue_path(code, committed_root))):
+            kept = found[(entry.msgctxt, entry.msgid)]
+            if entry.msgid_plural:
+                assert kept.msgstr_plural == {0: entry.msgid, 1: entry.msgid_plural}
+            else:
+                assert kept.msgstr == entry.msgid
+
+
+def test_a_site_word_in_english_is_found_without_walking_the_fallbacks(monkeypatch):
+    """Django merges 22 catalogues for British English and chains 5 empty English ones behind
+    them: a word found in none of them walked them all (12 microseconds, 70 times a page)."""
+    from django.utils import translation
+    from django.utils.translation import trans_real
+
+    english = trans_real.translation(settings.LANGUAGE_CODE)
+    walked = []
+    fallback = english._fallback
+    while fallback is not None:
+        for name in ("gettext", "ngettext"):
+            original = getattr(fallback, name)
+            monkeypatch.setattr(
+                fallback,
+                name,
+                lambda *args, original=original: walked.append(args) or original(*args),
+            )
+        fallback = fallback._fallback
+    assert english._fallback is not None  # the chain this test watches is there
+    with translation.override(settings.LANGUAGE_CODE):
+        assert translation.gettext("Related stories") == "Related stories"
+        assert translation.pgettext("story in a series", "Next") == "Next"
+        assert (
+            translation.ngettext("%(minutes)d min listen", "%(minutes)d min listen", 2)
+            == "%(minutes)d min listen"
+        )
+    assert walked == []
