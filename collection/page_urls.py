@@ -7,12 +7,15 @@ under a parent is asked of Wagtail and the part before its slug is kept for the 
 active language; a sibling whose slug needs no quoting gets that part plus its slug.
 Anything else (a slug Django would quote, a page type with its own `get_url`, a page that is
 itself a site's root) is asked of Wagtail as before.
+
+`page_addresses` gives a page's address and full address from one `get_url_parts` (the
+language switcher, hreflang alternates and credits show both).
 """
 
 import re
 
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 # A slug that `reverse()` leaves as it is (its quoting keeps letters, digits, "-" and "_").
 _PLAIN_SLUG = re.compile(r"[A-Za-z0-9_-]+").fullmatch
@@ -45,6 +48,22 @@ def page_url(page, request):
     if url and url.endswith(f"/{slug}/"):
         prefixes[key] = url[: -len(slug) - 1]
     return url
+
+
+def page_addresses(page, request):
+    """(`page.get_url(request)`, `page.get_full_url(request)`) from one `get_url_parts`, as
+    Wagtail chooses between them: each of Wagtail's two asks it afresh (reversing a URL in the
+    page's language). (None, None) for a page no site routes to."""
+    parts = page.get_url_parts(request=request)
+    if parts is None or parts[1] is None and parts[2] is None:
+        return None, None
+    site_id, root_url, page_path = parts
+    full_url = root_url + page_path
+    current = Site.find_for_request(request) if request is not None else None
+    if current is not None and site_id == current.id:
+        return page_path, full_url
+    sites = {root.site_id for root in page._get_site_root_paths(request)}
+    return (page_path if len(sites) == 1 else full_url), full_url
 
 
 def _site_root_paths(page, request):

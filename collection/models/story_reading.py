@@ -47,8 +47,10 @@ def contributor_link(person, request, locale_id):
 
     if not person.live or person.alias_of_id:
         return ContributorLink(title=person.title, url="", full_url="")
-    url = person.get_url(request) or ""
-    full_url = person.get_full_url(request) or ""
+    from ..page_urls import page_addresses
+
+    url, full_url = page_addresses(person, request)
+    url, full_url = url or "", full_url or ""
     if person.locale_id != locale_id and url:
         language = language_of_locale(request, locale_id)
         if language:

@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Page
 
+from collection.page_urls import page_addresses
 from operations.languages import is_rtl, local_name
 
 register = template.Library()
@@ -138,8 +139,7 @@ def _page_versions(request, page):
     query = request.META.get("QUERY_STRING", "") if request else ""
     versions = []
     for translated in translations:
-        url = translated.get_url(request)
-        full_url = translated.get_full_url(request)
+        url, full_url = page_addresses(translated, request)
         if not url or not full_url:
             continue  # not routable on any site
         versions.append(

@@ -8,9 +8,9 @@ import pytest
 from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 
-from collection.page_urls import page_url
+from collection.page_urls import page_addresses, page_url
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +64,25 @@ def test_a_page_that_is_another_sites_root_gets_that_sites_address(site_tree, rf
     request = rf.get("/stories/")
     assert page_url(first, request) == first.get_url(request)  # the siblings' part kept
     assert page_url(second, request) == second.get_url(request)
+
+
+@pytest.mark.parametrize("host", ["testserver", "other.example.org", None])
+def test_both_addresses_from_one_ask_are_wagtails(site_tree, rf, host):
+    """page_addresses gives get_url and get_full_url from one get_url_parts: on the site's own
+    host, on another site's host (full addresses where Wagtail gives them), with no request,
+    for English and Welsh pages, a page that is another site's root and one no site routes to."""
+    welsh = Locale.objects.get_or_create(language_code="cy")[0]
+    story, root_of_other = (factories.StoryPageFactory(parent=site_tree["stories"]) for _ in "ab")
+    cymraeg = story.copy_for_translation(welsh, copy_parents=True)
+    cymraeg.save_revision().publish()
+    request = rf.get("/stories/", HTTP_HOST=host) if host else None
+    pages = [story, cymraeg, site_tree["home"], root_of_other]
+    for sites in (1, 2):
+        if sites == 2:
+            Site.objects.create(hostname="other.example.org", port=80, root_page=root_of_other)
+            request = rf.get("/stories/", HTTP_HOST=host) if host else None
+        for page in pages:
+            expected = (page.get_url(request), page.get_full_url(request))
+            assert page_addresses(page, request) == expected
+    orphan = factories.StoryPageFactory(parent=Page.get_first_root_node())
+    assert page_addresses(orphan, None) == (None, None) == (orphan.get_url(), orphan.get_full_url())
