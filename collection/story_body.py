@@ -97,10 +97,18 @@ def model_changed(sender, instance=None, created=False, raw=False, **kwargs):
         return
     if issubclass(sender, (Page, AbstractRendition)) or _is_page_child(sender):
         return
+    if sender is _ranking_rows():
+        return  # rewritten with every save of a story; never shown by a body
     if created and sender in _new_rows_change_no_body():
         return  # a new image or media item is in no body yet
     if sender._meta.app_label in BODY_APPS:
         _schedule()
+
+
+def _ranking_rows():
+    from .models.live_story_themes import LiveStoryTheme
+
+    return LiveStoryTheme
 
 
 def _new_rows_change_no_body():
