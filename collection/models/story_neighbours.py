@@ -211,8 +211,10 @@ class StoryNeighboursMixin:
                 stories.setdefault(pk, (title, url_path))
         ids = list(stories)
 
-        def link(page):
-            return {"title": page.title, "url": page.get_url(request)} if page else None
+        from ..page_urls import page_url
+
+        def link(page):  # the neighbours are siblings: their address is worked out once
+            return {"title": page.title, "url": page_url(page, request)} if page else None
 
         def story_link(pk):
             if pk is None:
