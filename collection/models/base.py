@@ -109,23 +109,14 @@ def routed_child(model, parent, slug, shown=True):
     (operations/compiled_queries.py)."""
     from operations.compiled_queries import run_compiled
 
-    from ..templatetags.localized_links import section_page_values
-    from ..version_columns import version_rows
-
-    def build(parent_path, depth, slug, type_ids=None, languages=None):
+    def build(parent_path, depth, slug):
         child = children_at(model.objects.all(), parent_path, depth).filter(slug=slug)
         if shown:
             child = with_view_restriction_check(with_shown_images(child, model))
-            # What the page type reads along when it is the page shown (a story's themes),
-            # and what every page shows: its translations and the section pages in the
-            # reader's language (collection/version_columns.py).
-            child = child.annotate(
-                **model.routed_columns(), version_rows=version_rows(type_ids, languages)
-            )
+            # What the page type reads along when it is the page shown (a story's themes).
+            child = child.annotate(**model.routed_columns())
         return child[:1] if child.ordered else child.order_by("pk")[:1]
 
-    type_ids, languages = section_page_values()
-    sections = {"type_ids": type_ids, "languages": languages} if shown else {}
     found = run_compiled(
         f"routed-child:{model._meta.label}:{int(shown)}",
         build,
@@ -133,12 +124,8 @@ def routed_child(model, parent, slug, shown=True):
         parent_path=parent.path,
         depth=parent.depth + 1,
         slug=slug,
-        **sections,
     )
-    page = found[0] if found else None
-    if page is not None and shown:
-        page.version_values = (type_ids, languages)  # what its version_rows were read for
-    return attach_shown_image_texts(page)
+    return attach_shown_image_texts(found[0] if found else None)
 
 
 # What a series' cover and a contributor's portrait are drawn as on their own page: their

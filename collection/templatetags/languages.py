@@ -10,19 +10,31 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
-from django.db.models import F
+from django.db.models import F, Q
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import Page
 
 from collection.page_urls import page_addresses
-from collection.version_columns import ADDRESS_FIELDS, pages_from_version_rows, version_filter
 from operations.languages import is_rtl, local_name
 
 register = template.Library()
 
 _CACHE_ATTRIBUTE = "_language_versions"
+# The fields of a page row that working out its address (Page.get_url_parts) and telling a
+# translation from a section index page read.
+ADDRESS_FIELDS = (
+    "id",
+    "path",
+    "depth",
+    "url_path",
+    "live",
+    "locale_id",
+    "translation_key",
+    "alias_of_id",
+    "content_type_id",
+)
 
 
 def bcp47(code):
@@ -81,6 +93,7 @@ def _page_versions(request, page):
             offer_section_pages,
             section_page_values,
             section_pages_wanted,
+            sections_filter,
         )
 
         # Aliases are placeholders wagtail-localize makes for untranslated pages: never a
@@ -92,23 +105,21 @@ def _page_versions(request, page):
         type_ids, languages = section_page_values()
 
         def build(translation_key, type_ids, languages):
+            own = Q(translation_key=translation_key, alias_of__isnull=True)
             return (
-                Page.objects.filter(version_filter(translation_key, type_ids, languages))
+                Page.objects.live()
+                .filter(own | sections_filter(type_ids, languages))
                 .only(*ADDRESS_FIELDS)  # what an address and a section's test need
                 .annotate(language=F("locale__language_code"))
             )
 
-        if getattr(page, "version_values", None) == (type_ids, languages):
-            # Read by the query that routed to the page (collection/version_columns.py).
-            rows = pages_from_version_rows(page.version_rows)
-        else:
-            rows = run_compiled(
-                "page-versions",
-                build,
-                translation_key=page.translation_key,
-                type_ids=type_ids,
-                languages=languages,
-            )
+        rows = run_compiled(
+            "page-versions",
+            build,
+            translation_key=page.translation_key,
+            type_ids=type_ids,
+            languages=languages,
+        )
         offer_section_pages(request, [row for row in rows if is_section(row)])
         return [
             row

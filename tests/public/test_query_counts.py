@@ -24,14 +24,14 @@ KEPT_WITHOUT_QUERIES = ["/", "/stories/", "/stories/?theme=consent", "/series/"]
 # (collection/story_body.py), and its head, header and content whole ({% keep %},
 # collection/templatetags/kept.py). Rendered afresh it also asks which Locale is active
 # (Wagtail's routing, `site.root_page.localized`) and which translations the page has
-# (og:locale:alternate, read with the page: collection/version_columns.py).
-STORY_MAX_QUERIES = {"fresh": 8, "kept": 0}
+# (og:locale:alternate).
+STORY_MAX_QUERIES = {"fresh": 9, "kept": 0}
 # A podcast reads its episode's audio item too (its body has no illustration to read the hero's
 # renditions along with: they take their own query).
-PODCAST_MAX_QUERIES = {"fresh": 9, "kept": 0}
+PODCAST_MAX_QUERIES = {"fresh": 10, "kept": 0}
 # The pages benchmarked against bakerydemo (benchmarks/compare_bakerydemo), rendered afresh: the
 # issue's goal is 12 at most.
-FRESH_MAX_QUERIES = {"/": 10, "/stories/": 8, "/series/missing-from-the-data/": 7}
+FRESH_MAX_QUERIES = {"/": 10, "/stories/": 9, "/series/missing-from-the-data/": 8}
 
 
 @pytest.fixture(params=["fresh", "kept"], autouse=True)
