@@ -139,6 +139,18 @@ def test_catalogue_compiles_and_translates(catalogue, tmp_path):
     assert translations.gettext(entry.msgid) == entry.msgstr
 
 
+def copy_catalogues(settings, tmp_path):
+    """(the committed catalogues' root, a copy of them under tmp_path) for a command to write
+    into instead of the real ones."""
+    committed_root = Path(settings.LOCALE_PATHS[0])
+    copy_root = tmp_path / "locale"
+    for code in TRANSLATED_LANGUAGES:
+        target = catalogue_path(code, copy_root)
+        target.parent.mkdir(parents=True)
+        shutil.copy(catalogue_path(code, committed_root), target)
+    return committed_root, copy_root
+
+
 def gettext_available():
     return shutil.which("xgettext") is not None and shutil.which("msgmerge") is not None
 
@@ -152,12 +164,7 @@ def test_catalogues_hold_every_message_in_the_sources(tmp_path, settings, monkey
             pytest.fail("REQUIRE_GETTEXT=1 but GNU gettext (xgettext, msgmerge) is not installed")
         pytest.skip("GNU gettext (xgettext) is not installed: apt-get install gettext")
 
-    committed_root = Path(settings.LOCALE_PATHS[0])
-    copy_root = tmp_path / "locale"
-    for code in TRANSLATED_LANGUAGES:
-        target = catalogue_path(code, copy_root)
-        target.parent.mkdir(parents=True)
-        shutil.copy(catalogue_path(code, committed_root), target)
+    committed_root, copy_root = copy_catalogues(settings, tmp_path)
 
     settings.LOCALE_PATHS = [str(copy_root)]
     # makemessages writes to any "locale" folder it walks past: keep it out of the real one.
@@ -194,12 +201,7 @@ def test_the_default_language_has_a_catalogue_of_its_own_words(tmp_path, setting
     catalogues, each as written (plural forms too), from the committed .po files."""
     from operations.management.commands import compile_translations
 
-    committed_root = Path(settings.LOCALE_PATHS[0])
-    copy_root = tmp_path / "locale"
-    for code in TRANSLATED_LANGUAGES:
-        target = catalogue_path(code, copy_root)
-        target.parent.mkdir(parents=True)
-        shutil.copy(catalogue_path(code, committed_root), target)
+    committed_root, copy_root = copy_catalogues(settings, tmp_path)
     settings.LOCALE_PATHS = [str(copy_root)]
     call_command("compile_translations", verbosity=0)
 
