@@ -12,9 +12,10 @@ It is not a cache. Each story's rows are rewritten from the database's own rows
 (`index_stories`) in the transaction of every save of the story: StoryPage.save (publishing,
 unpublishing, copying, moving, a revision's themes) and, for a story saved as a plain Wagtail
 Page (the scheduler's expiry unpublishes `Page` rows), a post_save receiver
-(collection/apps.py). Rows go with their story, theme or locale (CASCADE). `index_stories()`
-with no ids rebuilds the whole table, for rows written around the ORM (the benchmark's bulk
-inserts) and by the migration that made it.
+(collection/signals.py). Rows go with their story, theme or locale (CASCADE). `index_stories`
+rewrites the rows of stories written around the ORM (the benchmark's bulk inserts); with no
+ids it rebuilds the whole table. Migration 0009 filled it the same way, with the models as
+they were then.
 """
 
 from django.db import models

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 
 from illustrations.json_columns import loaded_instance
 
+from ..page_urls import page_addresses
 from .base import LINK_FIELDS
 from .contributors import ContributorRole
 from .story_formats import StoryFormat
@@ -47,8 +48,6 @@ def contributor_link(person, request, locale_id):
 
     if not person.live or person.alias_of_id:
         return ContributorLink(title=person.title, url="", full_url="")
-    from ..page_urls import page_addresses
-
     url, full_url = page_addresses(person, request)
     url, full_url = url or "", full_url or ""
     if person.locale_id != locale_id and url:
